@@ -1,0 +1,165 @@
+"""Group a document's mentions into entities: one entity per real-world thing named in the article.
+
+Mentions join when they match the same knowledge-base entry, share a match key,
+differ only by an attached clitic that the other mention proves (وميتا / ميتا),
+are stated as a pair (``الاتصالات السعودية (stc)``), or when a bare given name
+or surname repeats a full person name of the same article (وانج → ألكسندر وانج)
+and no other person in the article shares it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from extractors.lexicon import Gazetteer, load_gazetteer
+from extractors.mentions import strip_proclitic
+from extractors.normalize import match_key
+from extractors.records import Document, Entity, Mention
+
+__all__ = ["resolve_mentions"]
+
+_TYPE_RANK = {"PERSON": 3, "ORG": 3, "PRODUCT": 2, "LOC": 2, "MISC": 0}
+_SOURCE_WEIGHT = {"gazetteer": 5, "quoted": 3, "latin": 3, "head": 3, "title": 3, "given-name": 3, "model": 1}
+
+
+class _Union:
+    def __init__(self, items: list[str]) -> None:
+        self.parent = {i: i for i in items}
+
+    def find(self, x: str) -> str:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb, key=_mention_order)] = min(ra, rb, key=_mention_order)
+
+
+def _mention_order(mid: str) -> int:
+    return int(mid[1:])
+
+
+def resolve_mentions(document: Document, mentions: list[Mention], gazetteer: Gazetteer | None = None) -> list[Entity]:
+    """Cluster mentions into entities with clean labels, types and aliases.
+
+    >>> from extractors.pipeline import extract
+    >>> ex = extract(Document(id="t", text="أعلن ألكسندر وانج عن خطة جديدة. وقال وانج إن الخطة طموحة."))
+    >>> [(e.label, e.type, len(e.mentions)) for e in ex.entities]
+    [('ألكسندر وانج', 'PERSON', 2)]
+    """
+    gazetteer = gazetteer or load_gazetteer()
+    if not mentions:
+        return []
+    uf = _Union([m.id for m in mentions])
+    by_key: dict[str, str] = {}
+    by_canonical: dict[str, str] = {}
+    for m in mentions:
+        if m.canonical:
+            if m.canonical in by_canonical:
+                uf.join(by_canonical[m.canonical], m.id)
+            else:
+                by_canonical[m.canonical] = m.id
+        if m.key in by_key and _compatible(m, _get(mentions, by_key[m.key])):
+            uf.join(by_key[m.key], m.id)
+        else:
+            by_key.setdefault(m.key, m.id)
+    # A clitic the rest of the article proves: وميتا joins ميتا.
+    for m in mentions:
+        if m.canonical:
+            continue
+        for clitic, rest in strip_proclitic(m.key)[1:]:
+            if rest in by_key and _compatible(m, _get(mentions, by_key[rest])):
+                uf.join(by_key[rest], m.id)
+                break
+    _join_stated_pairs(document, mentions, uf)
+    _join_person_parts(mentions, uf)
+    clusters: dict[str, list[Mention]] = {}
+    for m in mentions:
+        clusters.setdefault(uf.find(m.id), []).append(m)
+    entities = []
+    for n, group in enumerate(sorted(clusters.values(), key=lambda g: _mention_order(g[0].id))):
+        entity = _entity(f"e{n}", group, gazetteer)
+        if entity is not None:
+            entities.append(entity)
+    return entities
+
+
+def _get(mentions: list[Mention], mid: str) -> Mention:
+    return mentions[_index_of(mentions, mid)]
+
+
+def _index_of(mentions: list[Mention], mid: str) -> int:
+    n = _mention_order(mid)
+    if n < len(mentions) and mentions[n].id == mid:
+        return n
+    return next(i for i, m in enumerate(mentions) if m.id == mid)
+
+
+def _compatible(a: Mention, b: Mention) -> bool:
+    if a.canonical and b.canonical and a.canonical != b.canonical:
+        return False
+    return (a.type == "PERSON") == (b.type == "PERSON") or "model" in (a.source, b.source)
+
+
+def _join_stated_pairs(document: Document, mentions: list[Mention], uf: _Union) -> None:
+    """``X (Y)`` where both are mentions: Y is another name of X."""
+    for a, b in zip(mentions, mentions[1:]):
+        between = document.text[a.end : b.start]
+        after = document.text[b.end : b.end + 3]
+        if between.strip(" \"'«»“”’") in ("(", "（") and after.lstrip(" \"'«»“”’").startswith(")"):
+            if _compatible(a, b) or a.canonical is None or b.canonical is None:
+                uf.join(a.id, b.id)
+
+
+def _join_person_parts(mentions: list[Mention], uf: _Union) -> None:
+    """A bare given name or surname joins the one full person name of the article that contains it."""
+    full: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type == "PERSON" and len(m.key.split()) >= 2:
+            parts = m.key.split()
+            for part in (parts[0], parts[-1], " ".join(parts[-2:])):
+                full.setdefault(part, set()).add(uf.find(m.id))
+    for m in mentions:
+        if len(m.key.split()) > 2 or m.canonical and m.type != "PERSON":
+            continue
+        owners = {uf.find(o) for o in full.get(m.key, set())}
+        if len(owners) == 1 and m.type in ("PERSON", "ORG", "MISC") and (m.type == "PERSON" or m.source == "model" or m.source == "quoted"):
+            uf.join(next(iter(owners)), m.id)
+
+
+def _entity(eid: str, group: list[Mention], gazetteer: Gazetteer) -> Entity | None:
+    canonical = next((m.canonical for m in group if m.canonical), None)
+    votes: Counter[str] = Counter()
+    for m in group:
+        votes[m.type] += _SOURCE_WEIGHT.get(m.source, 1)
+    etype = votes.most_common(1)[0][0]
+    if canonical:
+        etype = gazetteer.entries[canonical].type
+    elif any(m.type == "PERSON" and len(m.key.split()) >= 2 for m in group):
+        etype = "PERSON"
+    aliases = sorted({m.text for m in group}, key=lambda s: (s.lower(), s))
+    label = _label(group, etype)
+    if etype == "PERSON" and len(label.split()) < 2 and not canonical and all(m.source == "model" for m in group):
+        return None
+    if all(m.source == "model" for m in group) and etype in ("ORG", "PRODUCT") and len(group) == 1 and len(label.split()) == 1:
+        return None
+    return Entity(
+        id=eid,
+        label=label,
+        type=etype,
+        key=match_key(label),
+        aliases=tuple(aliases),
+        mentions=tuple(m.id for m in group),
+        canonical=canonical,
+    )
+
+
+def _label(group: list[Mention], etype: str) -> str:
+    """The clean display name: for people the fullest form, otherwise the most frequent surface form."""
+    counts = Counter(m.text for m in group)
+    if etype == "PERSON":
+        return max(counts, key=lambda s: (len(s.split()), counts[s], s))
+    return max(counts, key=lambda s: (counts[s], len(s), s))

@@ -1,0 +1,227 @@
+"""Read articles from files and folders into :class:`Document` records (an I/O edge of the pipeline).
+
+Accepted inputs: ``.txt`` files (the first line is the headline), ``.html`` /
+``.htm`` pages (reduced to text), ``.jsonl`` files with one article per line
+(fields ``text`` and optionally ``id``, ``title``, ``source``, ``date``), and
+folders of these. A folder may hold ``metadata.json`` mapping file names to
+``{"title", "source", "date"}``.
+
+Bad input never stops a batch: each unreadable file or line becomes a
+:class:`Problem` naming the file (and line) and what to do.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from extractors.normalize import arabic_ratio, clean_text
+from extractors.records import Document
+
+__all__ = ["Problem", "read_inputs", "document_from_text", "MAX_BYTES", "SUFFIXES"]
+
+MAX_BYTES = 20 * 1024 * 1024
+SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
+_MIN_ARABIC = 0.2
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An input that was skipped: where, and why (with what to do about it)."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+def read_inputs(paths: Iterable[str | Path]) -> Iterator[Document | Problem]:
+    """Yield a Document for every readable article under ``paths`` and a Problem for every other one.
+
+    >>> import tempfile, os
+    >>> d = tempfile.mkdtemp()
+    >>> _ = open(os.path.join(d, "a.txt"), "w", encoding="utf-8").write("عنوان الخبر\\nاستحوذت أوبر على كريم.")
+    >>> _ = open(os.path.join(d, "b.txt"), "wb").write(b"")
+    >>> [type(x).__name__ for x in read_inputs([d])]
+    ['Document', 'Problem']
+    """
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            metadata = _folder_metadata(path)
+            for child in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES):
+                yield from _read_file(child, metadata.get(child.name, {}))
+        elif path.is_file():
+            yield from _read_file(path, _folder_metadata(path.parent).get(path.name, {}))
+        else:
+            yield Problem(str(path), "no such file or folder: check the path")
+
+
+def _folder_metadata(folder: Path) -> dict[str, dict]:
+    meta = folder / "metadata.json"
+    if not meta.is_file():
+        return {}
+    try:
+        data = json.loads(meta.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _read_file(path: Path, meta: dict) -> Iterator[Document | Problem]:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            yield Problem(str(path), f"file is {size // (1024 * 1024)} MB, over the {MAX_BYTES // (1024 * 1024)} MB limit: split it into articles (one per file or per JSON line)")
+            return
+        data = path.read_bytes()
+    except OSError as err:
+        yield Problem(str(path), f"cannot read the file ({err.strerror}): check its permissions")
+        return
+    if path.suffix.lower() == ".jsonl":
+        yield from _read_jsonl(path, data)
+        return
+    text = _decode(data)
+    if isinstance(text, Problem):
+        yield Problem(str(path), text.message)
+        return
+    if path.suffix.lower() in (".html", ".htm") or _looks_like_html(text):
+        text = html_to_text(text)
+    title = meta.get("title") or ""
+    doc = document_from_text(
+        text, doc_id=path.stem, title=title, source=meta.get("source", ""), date=meta.get("date"), path=str(path)
+    )
+    if isinstance(doc, Problem):
+        yield Problem(str(path), doc.message)
+    else:
+        yield doc
+
+
+def _read_jsonl(path: Path, data: bytes) -> Iterator[Document | Problem]:
+    text = _decode(data)
+    if isinstance(text, Problem):
+        yield Problem(str(path), text.message)
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except ValueError as err:
+            yield Problem(str(path), f"malformed JSON ({err.msg} at column {err.colno}): fix or remove this line", line=number)
+            continue
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            yield Problem(str(path), 'each line must be a JSON object with a "text" string', line=number)
+            continue
+        doc = document_from_text(
+            item["text"],
+            doc_id=str(item.get("id") or f"{path.stem}-{number}"),
+            title=str(item.get("title") or ""),
+            source=str(item.get("source") or ""),
+            date=item.get("date"),
+            path=f"{path}:{number}",
+        )
+        if isinstance(doc, Problem):
+            yield Problem(str(path), doc.message, line=number)
+        else:
+            yield doc
+
+
+def _decode(data: bytes) -> str | Problem:
+    if not data.strip():
+        return Problem("", "the file is empty: nothing to read")
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                return Problem("", f"the file starts with a {codec} byte-order mark but does not decode as {codec}: re-save it as UTF-8")
+    if b"\x00" in data[:4096]:
+        return Problem("", "the file looks binary (it holds NUL bytes): give alaqat text, HTML or JSON lines")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1256")
+    except UnicodeDecodeError:
+        return Problem("", "the file is neither UTF-8 nor Windows-1256 text: re-save it as UTF-8")
+    if arabic_ratio(text) >= 0.5:
+        return text
+    return Problem("", "the file is not UTF-8 (and not Arabic Windows-1256): re-save it as UTF-8")
+
+
+_TAG = re.compile(r"<\s*(html|body|p|div|br|span|head|title|article|h[1-6])\b", re.IGNORECASE)
+
+
+def _looks_like_html(text: str) -> bool:
+    return len(_TAG.findall(text[:5000])) >= 2
+
+
+class _TextOnly(HTMLParser):
+    _SKIP = {"script", "style", "noscript", "template", "svg"}
+    _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "title", "article", "section", "td"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in self._SKIP:
+            self.skipping += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP and self.skipping:
+            self.skipping -= 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    """Reduce an HTML page to its visible text, one block per line; scripts and styles are dropped.
+
+    >>> html_to_text("<html><script>alert(1)</script><p>استحوذت أوبر</p><p>على كريم</p></html>")
+    'استحوذت أوبر\\nعلى كريم'
+    """
+    parser = _TextOnly()
+    parser.feed(html)
+    parser.close()
+    lines = [" ".join(line.split()) for line in "".join(parser.parts).splitlines()]
+    return "\n".join(line for line in lines if line)
+
+
+def document_from_text(
+    text: str, doc_id: str, title: str = "", source: str = "", date: str | None = None, path: str | None = None
+) -> Document | Problem:
+    """Build a Document from raw text, or a Problem when the text is empty or not Arabic.
+
+    The first non-empty line is the headline when no title is given.
+
+    >>> document_from_text("عنوان\\nنص الخبر", doc_id="x").title
+    'عنوان'
+    >>> document_from_text("Only English here.", doc_id="y").message
+    'the text is not Arabic (under 20% Arabic letters): alaqat reads Arabic news'
+    """
+    text = clean_text(text).strip()
+    if not text:
+        return Problem(path or doc_id, "the article is empty: nothing to read")
+    if arabic_ratio(text) < _MIN_ARABIC:
+        return Problem(path or doc_id, "the text is not Arabic (under 20% Arabic letters): alaqat reads Arabic news")
+    if not title:
+        title = next((line.strip() for line in text.splitlines() if line.strip()), "")[:300]
+    return Document(id=doc_id, text=text, title=title, source=source, date=str(date) if date else None, path=path)

@@ -1,0 +1,500 @@
+"""Find the names in a document: organizations, people, products and places, with their spans.
+
+Several matchers propose candidate spans over the tokens of each sentence and
+the most reliable proposal wins where they overlap:
+
+1. the gazetteer (known entities in both scripts, with attached clitics
+   removed: لميتا → ميتا); weak names (ordinary words such as تداول) only
+   with context;
+2. quoted names after a head noun (شركة “كريم”), Latin-script spans inside
+   Arabic text (Scale AI, GPT-5, TBD Labs) typed by the words around them;
+3. head nouns (شركة X، بنك X، صندوق X، نموذج X), titles (الرئيس التنفيذي X)
+   and given names (روبن ماير);
+4. the statistical model (spaCy, trained on ANERcorp and NewsFANEGold).
+
+The lexicons behind every matcher are data files in ``extractors/lexicons/``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from extractors.lexicon import Cues, Gazetteer, load_cues, load_gazetteer
+from extractors.normalize import fold, match_key
+from extractors.records import Document, Mention, Sentence
+from extractors.text import Token, tokenize
+
+__all__ = ["MentionFinder", "find_mentions", "strip_proclitic"]
+
+_OPEN_QUOTES = {"«", "“", '"', "„", "‘", "'", "”"}
+_CLOSE_QUOTES = {"»", "”", '"', "’", "'", "“", "″"}
+_LATIN_JOINERS = {"&", "-", ".", "'"}
+_PROCLITIC_SPLITS = ("وال", "فال", "بال", "كال", "وب", "ول", "وك", "فب", "فل", "لل", "و", "ف", "ب", "ل", "ك")
+
+# Priority of each matcher: higher wins an overlap.
+_PRIORITY = {"latin-version": 7, "gazetteer": 6, "quoted": 5, "latin": 4, "head": 3, "title": 3, "given-name": 3, "repeat": 2, "model": 2, "weak": 1}
+
+
+def strip_proclitic(folded: str) -> list[tuple[int, str]]:
+    """Ways to read a folded word as proclitic + rest: ``(characters removed, rest)``; the word itself first.
+
+    ``لل`` + X is read as the definite ``ال`` + X, as Arabic spells it.
+
+    >>> strip_proclitic("لميتا")
+    [(0, 'لميتا'), (1, 'ميتا')]
+    >>> strip_proclitic("للاهلي")
+    [(0, 'للاهلي'), (1, 'الاهلي'), (1, 'لاهلي')]
+    """
+    out = [(0, folded)]
+    for clitic in _PROCLITIC_SPLITS:
+        if not folded.startswith(clitic) or len(folded) - len(clitic) < 2:
+            continue
+        if clitic in ("وال", "فال", "بال", "كال"):
+            out.append((len(clitic) - 2, "ال" + folded[len(clitic):]))
+        elif clitic == "لل":
+            out.append((1, "ال" + folded[2:]))
+        else:
+            out.append((len(clitic), folded[len(clitic):]))
+    seen, unique = set(), []
+    for item in out:
+        if item[1] not in seen:
+            seen.add(item[1])
+            unique.append(item)
+    return unique
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    type: str
+    source: str
+    canonical: str | None = None
+    clitic: int = 0
+    """Characters of proclitic to drop from the first token."""
+    text: str | None = None
+
+
+@dataclass
+class _Sent:
+    index: int
+    tokens: list[Token]
+    folded: list[str]
+    candidates: list[_Candidate] = field(default_factory=list)
+
+
+class MentionFinder:
+    """Finds mentions with a gazetteer, cue lexicons and, when available, the statistical model."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None, cues: Cues | None = None, model: Any = None) -> None:
+        self.gazetteer = gazetteer or load_gazetteer()
+        self.cues = cues or load_cues()
+        self.model = model
+
+    # -- public ---------------------------------------------------------------------------
+    def find(self, document: Document, sentences: list[Sentence]) -> list[Mention]:
+        """Return the mentions of ``document``, in text order, with ids m0, m1, ..."""
+        sents = []
+        for sentence in sentences:
+            tokens = tokenize(sentence.text, offset=sentence.start)
+            sents.append(_Sent(sentence.index, tokens, [fold(t.text).rstrip("ـ") for t in tokens]))
+        strong_ids: set[str] = set()
+        for s in sents:
+            self._gazetteer(s)
+            strong_ids |= {c.canonical for c in s.candidates if c.source == "gazetteer" and c.canonical}
+        model_spans = self._model_spans(sents)
+        for s, spans in zip(sents, model_spans):
+            self._quoted_and_heads(s)
+            self._latin(s)
+            self._titles(s)
+            self._given_names(s)
+            for start, end, label in spans:
+                self._model_candidate(s, start, end, label)
+        self._weak_in_context(sents, strong_ids)
+        self._repeats(sents)
+        mentions: list[Mention] = []
+        for s in sents:
+            for cand in _resolve_overlaps(s.candidates):
+                mention = self._to_mention(document, s, cand, len(mentions))
+                if mention is not None:
+                    mentions.append(mention)
+        return mentions
+
+    # -- matchers -------------------------------------------------------------------------
+    def _gazetteer(self, s: _Sent) -> None:
+        n = len(s.tokens)
+        for i in range(n):
+            if s.tokens[i].kind == "sym":
+                continue
+            for clitic, first in strip_proclitic(s.folded[i]):
+                if clitic and s.tokens[i].kind != "ar":
+                    continue
+                for length in range(min(self.gazetteer.max_words + 2, n - i), 0, -1):
+                    end = i + length
+                    if not _joinable(s.tokens[i:end]):
+                        continue
+                    key = match_key(" ".join([first] + s.folded[i + 1 : end]))
+                    hit = self.gazetteer.lookup(key) if key else None
+                    if hit is None:
+                        continue
+                    entry, strong = hit
+                    source = "gazetteer" if strong else "weak"
+                    s.candidates.append(_Candidate(i, end, entry.type, source, entry.id, clitic))
+                    break
+
+    def _quoted_and_heads(self, s: _Sent) -> None:
+        cues = self.cues
+        for i, tok in enumerate(s.tokens):
+            head_type, kept = self._head_at(s, i)
+            if head_type is None:
+                continue
+            j = i + 1
+            # Skip up to two definite adjectives between a product head and its Latin name (النموذج الرائد GPT-5).
+            while head_type == "PRODUCT" and j < len(s.tokens) and j - i <= 2 and s.folded[j].startswith("ال") and s.tokens[j].kind == "ar":
+                j += 1
+            if j >= len(s.tokens):
+                continue
+            quoted = self._quoted_at(s, j)
+            if quoted is not None:
+                start, end = quoted
+                s.candidates.append(_Candidate(start, end, head_type, "quoted"))
+                continue
+            if s.tokens[j].kind == "lat":
+                continue  # the Latin matcher types it with this head
+            if kept:
+                end = self._kept_head_name(s, i)
+                if end is not None:
+                    s.candidates.append(_Candidate(i, end, head_type, "head"))
+            elif s.tokens[j].kind == "ar" and self._name_like(s, j) and not s.folded[j].startswith("ال"):
+                s.candidates.append(_Candidate(j, j + 1, head_type, "head-unconfirmed"))
+        # Short quoted spans anywhere: names when the model or a later match confirms them.
+        for i, tok in enumerate(s.tokens):
+            if tok.text in _OPEN_QUOTES:
+                quoted = self._quoted_at(s, i)
+                if quoted and quoted[1] - quoted[0] <= 3:
+                    s.candidates.append(_Candidate(quoted[0], quoted[1], "ORG", "quoted-unconfirmed"))
+
+    def _head_at(self, s: _Sent, i: int) -> tuple[str | None, bool]:
+        word = s.folded[i]
+        cues = self.cues
+        for _, rest in strip_proclitic(word):
+            if rest in cues.org_heads_kept:
+                return "ORG", True
+            if rest in cues.org_heads_dropped:
+                return "ORG", False
+            if rest in cues.product_heads:
+                return "PRODUCT", False
+        return None, False
+
+    def _quoted_at(self, s: _Sent, i: int) -> tuple[int, int] | None:
+        if i >= len(s.tokens) or s.tokens[i].text not in _OPEN_QUOTES:
+            return None
+        for j in range(i + 1, min(i + 8, len(s.tokens))):
+            if s.tokens[j].text in _CLOSE_QUOTES:
+                if j == i + 1:
+                    return None
+                if any(t.kind == "sym" and t.text not in _LATIN_JOINERS for t in s.tokens[i + 1 : j]):
+                    return None
+                return i + 1, j
+        return None
+
+    def _kept_head_name(self, s: _Sent, i: int) -> int | None:
+        """End of a name that keeps its head noun (بنك قطر الوطني), or None when what follows is generic."""
+        cues = self.cues
+        j = i + 1
+        words = []
+        while j < len(s.tokens) and j - i <= 6 and s.tokens[j].kind == "ar":
+            w = s.folded[j]
+            core = w[1:] if w.startswith("و") and w[1:].startswith("ال") else w
+            if w in cues.stopwords or core in cues.stopwords or w in ("التابع", "التابعه"):
+                break
+            if j > i + 1 and not core.startswith("ال") and w not in cues.places:
+                break
+            words.append(w)
+            j += 1
+        if not words:
+            return None
+        proper = any(w in cues.places or w in cues.gentilics for w in words) or not words[0].startswith("ال")
+        if len(words) >= 2 or proper and words[0] not in cues.stopwords:
+            return j
+        return None
+
+    def _name_like(self, s: _Sent, j: int) -> bool:
+        w = s.folded[j]
+        return (
+            len(w) >= 2
+            and w not in self.cues.stopwords
+            and w not in self.cues.person_titles
+            and w not in self.cues.gentilics
+            and not s.tokens[j].kind == "num"
+        )
+
+    def _latin(self, s: _Sent) -> None:
+        cues = self.cues
+        i, n = 0, len(s.tokens)
+        while i < n:
+            if s.tokens[i].kind != "lat":
+                i += 1
+                continue
+            j = i + 1
+            while j < n and (
+                s.tokens[j].kind == "lat"
+                or (s.tokens[j].kind == "num" and s.tokens[j - 1].kind == "lat")
+                or (s.tokens[j].text in _LATIN_JOINERS and j + 1 < n and s.tokens[j + 1].kind == "lat"
+                    and s.tokens[j].end == s.tokens[j + 1].start)
+            ):
+                j += 1
+            words = [match_key(t.text) for t in s.tokens[i:j] if t.kind != "sym"]
+            if all(w in cues.latin_generic for w in " ".join(words).split()):
+                i = j
+                continue
+            if j - i == 1 and len(s.tokens[i].text) == 1 and not self._head_before(s, i):
+                i = j
+                continue
+            versioned = j - i > 1 and s.tokens[j - 1].kind == "num"
+            s.candidates.append(_Candidate(i, j, self._latin_type(s, i, j, words), "latin-version" if versioned else "latin"))
+            i = j
+
+    def _head_before(self, s: _Sent, i: int) -> str | None:
+        for back in (1, 2, 3):
+            k = i - back
+            if k < 0:
+                return None
+            head_type, _ = self._head_at(s, k)
+            if head_type:
+                return head_type
+            if not (s.folded[k].startswith("ال") and s.tokens[k].kind == "ar") and s.tokens[k].text not in _OPEN_QUOTES:
+                return None
+        return None
+
+    def _latin_type(self, s: _Sent, i: int, j: int, words: list[str]) -> str:
+        head = self._head_before(s, i)
+        if head:
+            return head
+        if any(w in self.cues.latin_org_words for w in " ".join(words).split()):
+            return "ORG"
+        if any(ch.isdigit() for t in s.tokens[i:j] for ch in t.text):
+            return "PRODUCT"
+        return "ORG"
+
+    def _titles(self, s: _Sent) -> None:
+        cues = self.cues
+        n = len(s.tokens)
+        for i in range(n):
+            length = 0
+            for size in range(cues.max_title_words, 0, -1):
+                phrase = " ".join(s.folded[i : i + size])
+                if len(s.folded[i : i + size]) == size and phrase in cues.person_titles:
+                    length = size
+                    break
+            if not length:
+                continue
+            j = i + length
+            # Skip an organization phrase after the title: الرئيس التنفيذي لشركة أبل، تيم كوك
+            skipped = 0
+            while j < n and skipped < 5 and (
+                s.folded[j].startswith(("ال", "لل", "ل", "لشرك"))
+                or s.tokens[j].kind in ("lat", "sym") and s.tokens[j].text not in ".؟!"
+                or any(c.start <= j < c.end and c.source == "gazetteer" for c in s.candidates)
+            ):
+                j += 1
+                skipped += 1
+            end = self._person_extent(s, j, max_parts=2)
+            if end is not None and end - j >= 2 and self._terminated(s, end):
+                s.candidates.append(_Candidate(j, end, "PERSON", "title"))
+
+    def _given_names(self, s: _Sent) -> None:
+        cues = self.cues
+        for i, tok in enumerate(s.tokens):
+            if tok.kind != "ar" or tok.text.endswith("ى") or s.folded[i] in cues.stopwords and not tok.text.endswith("ي"):
+                continue
+            for clitic, rest in strip_proclitic(s.folded[i])[:2]:
+                if clitic and (not s.folded[i].startswith("و") or len(rest) < 4):
+                    continue
+                if rest in cues.first_names:
+                    end = self._person_extent(s, i + 1, max_parts=1)
+                    if end is not None:
+                        s.candidates.append(_Candidate(i, end, "PERSON", "given-name", clitic=clitic))
+                    break
+
+    def _person_extent(self, s: _Sent, j: int, max_parts: int = 1) -> int | None:
+        """End of the name parts that start at token ``j`` (up to ``max_parts``, connectors such as بن، آل not counted)."""
+        cues = self.cues
+        n = len(s.tokens)
+        k = j
+        parts = 0
+        while k < n and parts < max_parts and s.tokens[k].kind == "ar":
+            w = s.folded[k]
+            if w in cues.name_connectors and k + 1 < n and s.tokens[k + 1].kind == "ar":
+                k += 1
+                continue
+            if not self._name_like(s, k) or w in cues.places or w in cues.speech_verbs:
+                break
+            if w.startswith("و") and w[1:] in cues.first_names:
+                break
+            parts += 1
+            k += 1
+        return k if parts else None
+
+    def _terminated(self, s: _Sent, k: int) -> bool:
+        """True when token ``k`` cannot continue a name: end of sentence, punctuation, a function word, a verb of saying."""
+        if k >= len(s.tokens):
+            return True
+        w = s.folded[k]
+        return s.tokens[k].kind in ("sym", "num") or w in self.cues.stopwords or w in self.cues.speech_verbs or w in self.cues.person_titles
+
+    def _model_spans(self, sents: list[_Sent]) -> list[list[tuple[int, int, str]]]:
+        if self.model is None:
+            return [[] for _ in sents]
+        from extractors.ner.model import tag_sentences
+
+        return tag_sentences(self.model, [[t.text for t in s.tokens] for s in sents])
+
+    def _model_candidate(self, s: _Sent, start: int, end: int, label: str) -> None:
+        types = {"PERS": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC", "PRODUCT": "PRODUCT"}
+        etype = types.get(label)
+        if etype is None:
+            return
+        while start < end and (s.folded[start] in self.cues.stopwords or s.tokens[start].kind == "sym"):
+            start += 1
+        while end > start and s.tokens[end - 1].kind == "sym":
+            end -= 1
+        if start >= end:
+            return
+        head_type, kept = self._head_at(s, start)
+        if head_type and not kept and end - start > 1:
+            start += 1
+        clitic = 0
+        if s.tokens[start].kind == "ar" and etype != "LOC":
+            clitic = self._clitic_by_evidence(s.folded[start])
+        s.candidates.append(_Candidate(start, end, etype, "model", clitic=clitic))
+        # A model span confirms an unconfirmed quoted or head proposal that it overlaps.
+        for cand in s.candidates:
+            if cand.source.endswith("-unconfirmed") and cand.start < end and start < cand.end:
+                cand.source = cand.source.replace("-unconfirmed", "")
+                if etype in ("PERSON", "PRODUCT") and cand.source == "quoted":
+                    cand.type = etype
+
+    def _clitic_by_evidence(self, word: str) -> int:
+        """Characters of proclitic to strip from a model span's first word: only when the rest is a known name."""
+        for clitic, rest in strip_proclitic(word)[1:]:
+            if self.gazetteer.lookup(rest) or rest in self.cues.first_names or rest in self.cues.places:
+                return clitic
+        return 0
+
+    def _weak_in_context(self, sents: list[_Sent], strong_ids: set[str]) -> None:
+        """Keep a weak gazetteer match when quoted, after a head noun, or when the entity is named strongly elsewhere."""
+        for s in sents:
+            for cand in s.candidates:
+                if cand.source != "weak":
+                    continue
+                quoted = cand.start > 0 and s.tokens[cand.start - 1].text in _OPEN_QUOTES
+                confirmed = any(
+                    o is not cand and (o.start, o.end) == (cand.start, cand.end) and not o.source.endswith("-unconfirmed")
+                    and o.source != "weak" for o in s.candidates
+                )
+                if cand.canonical in strong_ids or quoted or confirmed or self._head_before(s, cand.start):
+                    cand.source = "gazetteer"
+
+    def _repeats(self, sents: list[_Sent]) -> None:
+        """Names found once are names everywhere in the article: a person's surname, a Latin name."""
+        names: dict[tuple[str, ...], str] = {}
+        for s in sents:
+            for c in s.candidates:
+                if c.source.endswith("-unconfirmed") or c.source == "weak":
+                    continue
+                words = tuple(match_key(t.text) for t in s.tokens[c.start : c.end] if t.kind != "sym")
+                if c.clitic and words:
+                    words = (strip_proclitic(words[0])[-1][1],) + words[1:]
+                if c.type == "PERSON" and len(words) >= 2 and len(words[-1]) >= 3:
+                    names.setdefault((words[-1],), "PERSON")
+                if c.type != "PERSON" and (s.tokens[c.start].kind == "lat" or len(words) >= 2):
+                    names.setdefault(words, c.type)
+        names = {k: v for k, v in names.items() if not (len(k) == 1 and k[0] in self.cues.stopwords)}
+        if not names:
+            return
+        longest = max(len(k) for k in names)
+        for s in sents:
+            for i in range(len(s.tokens)):
+                for clitic, first in strip_proclitic(s.folded[i]):
+                    if clitic and s.tokens[i].kind != "ar":
+                        continue
+                    for n in range(min(longest, len(s.tokens) - i), 0, -1):
+                        words = (match_key(first),) + tuple(match_key(t.text) for t in s.tokens[i + 1 : i + n])
+                        if words in names and _joinable(s.tokens[i : i + n]):
+                            s.candidates.append(_Candidate(i, i + n, names[words], "repeat", clitic=clitic))
+                            break
+
+    # -- output ---------------------------------------------------------------------------
+    def _to_mention(self, document: Document, s: _Sent, cand: _Candidate, number: int) -> Mention | None:
+        if cand.source.endswith("-unconfirmed") or cand.source == "weak":
+            return None
+        first = s.tokens[cand.start]
+        start = first.start + cand.clitic
+        end = s.tokens[cand.end - 1].end
+        surface = document.text[start:end]
+        if cand.clitic and fold(first.text).startswith("لل"):
+            surface = "ال" + surface[1:]
+        surface = surface.strip(" \"'«»“”‘’()[]،,.:؛")
+        key = match_key(surface)
+        if not key or len(key) < 2:
+            return None
+        if cand.type != "PERSON" and key in self.cues.stopwords:
+            return None
+        etype = cand.type
+        if cand.canonical:
+            etype = self.gazetteer.entries[cand.canonical].type
+        elif etype in ("ORG", "MISC", "PERSON") and key in self.cues.places:
+            etype = "LOC"
+        return Mention(
+            id=f"m{number}",
+            text=surface,
+            start=start,
+            end=max(end, start),
+            type=etype,
+            key=key,
+            sentence=s.index,
+            source=cand.source,
+            canonical=cand.canonical,
+        )
+
+
+def _joinable(tokens: list[Token]) -> bool:
+    """True when the tokens can form one name: no punctuation except joiners inside Latin names."""
+    for k, tok in enumerate(tokens):
+        if tok.kind == "sym":
+            if tok.text not in _LATIN_JOINERS or k == 0 or k == len(tokens) - 1:
+                return False
+    return True
+
+
+def _resolve_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Keep the best non-overlapping candidates: by matcher priority, then length, then position."""
+    ranked = sorted(
+        candidates,
+        key=lambda c: (-_PRIORITY.get(c.source.replace("-unconfirmed", ""), 0) + (10 if c.source.endswith("-unconfirmed") else 0),
+                       -(c.end - c.start), c.start),
+    )
+    taken: list[_Candidate] = []
+    used: set[int] = set()
+    for cand in ranked:
+        span = set(range(cand.start, cand.end))
+        if span & used:
+            continue
+        taken.append(cand)
+        used |= span
+    return sorted(taken, key=lambda c: c.start)
+
+
+def find_mentions(document: Document, sentences: list[Sentence], finder: MentionFinder | None = None) -> list[Mention]:
+    """Find the mentions of a document's sentences.
+
+    >>> from extractors.pipeline import segment
+    >>> doc = Document(id="t", text="استحوذت شركة أوبر على منافستها كريم، وقال الرئيس التنفيذي دارا خسروشاهي إن الصفقة مهمة.")
+    >>> [(m.text, m.type) for m in find_mentions(doc, segment(doc), MentionFinder())]
+    [('أوبر', 'ORG'), ('دارا خسروشاهي', 'PERSON')]
+    """
+    return (finder or MentionFinder()).find(document, sentences)

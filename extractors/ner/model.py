@@ -1,0 +1,53 @@
+"""Load the shipped spaCy NER model and tag pre-tokenized sentences with it.
+
+The model is loaded lazily, once per process, from ``data/models/ar_alaqat_ner``
+(or the folder named by ``ALAQAT_NER_MODEL``). The text is tokenized by
+:func:`extractors.text.tokenize`, not by spaCy, so model spans line up with the
+rule-based matchers' tokens.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from extractors.errors import ModelError
+
+__all__ = ["DEFAULT_MODEL", "model_path", "load_model", "tag_sentences"]
+
+DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "data" / "models" / "ar_alaqat_ner"
+
+
+def model_path() -> Path:
+    """The model folder in use: ``$ALAQAT_NER_MODEL`` or the bundled one.
+
+    >>> model_path().name
+    'ar_alaqat_ner'
+    """
+    return Path(os.environ.get("ALAQAT_NER_MODEL") or DEFAULT_MODEL)
+
+
+@lru_cache(maxsize=2)
+def load_model(path: str | None = None) -> Any:
+    """Load the spaCy pipeline at ``path`` (default :func:`model_path`); raise ModelError if it is missing."""
+    folder = Path(path) if path else model_path()
+    if not (folder / "config.cfg").is_file():
+        raise ModelError(
+            f"no NER model at {folder}: run `make train-ner` to build it, "
+            "or set ALAQAT_NER_MODEL to a model folder"
+        )
+    import spacy
+
+    import extractors.ner.features  # noqa: F401  (registers the Arabic lexical features)
+
+    return spacy.load(folder, exclude=["tokenizer"])
+
+
+def tag_sentences(nlp: Any, sentences: list[list[str]], batch_size: int = 64) -> list[list[tuple[int, int, str]]]:
+    """Tag each sentence (a list of words); return its entity spans as ``(start, end, label)`` token indices."""
+    from spacy.tokens import Doc
+
+    docs = (Doc(nlp.vocab, words=words) if words else Doc(nlp.vocab, words=[]) for words in sentences)
+    return [[(e.start, e.end, e.label_) for e in doc.ents] for doc in nlp.pipe(docs, batch_size=batch_size)]

@@ -1,0 +1,120 @@
+"""Arabic text normalization: display text for evidence, folded keys for matching.
+
+Two forms are kept apart on purpose. :func:`clean_text` produces the text that
+spans and evidence point into (Unicode-normalized, invisible controls removed,
+diacritics kept). :func:`match_key` folds a string for comparison only:
+dediacritized, tatweel removed, alef / alef maksura / teh marbuta folded, Latin
+lower-cased, punctuation dropped. All Arabic folding is done with camel-tools'
+offline utilities.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+    normalize_unicode,
+)
+
+__all__ = ["clean_text", "fold", "match_key", "light_stem", "is_arabic_char", "arabic_ratio", "to_ascii_digits"]
+
+# Bidi marks, zero-width characters and the byte-order mark carry no meaning for
+# extraction but break matching; they are removed from the display text.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
+_TATWEEL = "\u0640"
+_PUNCT = re.compile(r"[\"'“”‘’«»()\[\]{}.,،:;!?؟\-_/\\|⬤•·]+")
+_SPACES = re.compile(r"\s+")
+_ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
+
+
+def clean_text(text: str) -> str:
+    """Return the display form of an article: NFKC-normalized, invisible marks removed, LF newlines.
+
+    >>> clean_text("\\ufeffميتا\\u200f\\r\\nMeta")
+    'ميتا\\nMeta'
+    """
+    text = normalize_unicode(text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _INVISIBLE.sub("", text)
+
+
+def fold(text: str) -> str:
+    """Fold Arabic letters for matching while keeping length-changing steps out.
+
+    Dediacritizes, removes tatweel, folds alef forms, alef maksura and teh marbuta,
+    and lower-cases Latin.
+
+    >>> fold("عُيّن الرئيسُ التنفيذيّ لإنفيديا")
+    'عين الرييس التنفيذي لانفيديا'
+    """
+    text = dediac_ar(text).replace(_TATWEEL, "")
+    text = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(text)))
+    return text.replace("ئ", "ي").replace("ؤ", "و").lower()
+
+
+def match_key(text: str) -> str:
+    """Return the key two spellings of one name share: folded, punctuation-free, single-spaced.
+
+    >>> match_key("«إنفيديا»") == match_key("انفيديا")
+    True
+    >>> match_key("Scale  AI")
+    'scale ai'
+    """
+    text = unicodedata.normalize("NFKC", text)
+    return _SPACES.sub(" ", _PUNCT.sub(" ", fold(text))).strip()
+
+
+def is_arabic_char(ch: str) -> bool:
+    """True for a letter of the Arabic script blocks.
+
+    >>> is_arabic_char("م"), is_arabic_char("M")
+    (True, False)
+    """
+    return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufeff"
+
+
+def arabic_ratio(text: str) -> float:
+    """Share of letters in ``text`` that are Arabic (0.0 when there are no letters).
+
+    >>> arabic_ratio("ميتا Meta")
+    0.5
+    """
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if is_arabic_char(c)) / len(letters)
+
+
+def to_ascii_digits(text: str) -> str:
+    """Replace Arabic-Indic and Persian digits (and the Arabic decimal separator) with ASCII.
+
+    >>> to_ascii_digits("١٤٫٣")
+    '14.3'
+    """
+    return text.translate(_ARABIC_INDIC)
+
+
+_PROCLITICS = re.compile(r"^(?:[وف]?(?:بال|كال|لل|ال|ب|ل|ك)|[وف])(?=\w{2,})")
+_ENCLITICS = re.compile(r"(?:هما|كما|هم|هن|كم|كن|نا|ها|ه|ي)$")
+
+
+def light_stem(word: str) -> str:
+    """Fold ``word`` and strip one layer of common proclitics and a pronoun suffix.
+
+    A coarse, rule-based stem used only as a statistical feature: it is allowed to
+    over-strip, because the model also sees the unstripped form.
+
+    >>> light_stem("والشركات"), light_stem("بمنافسيها"), light_stem("لميتا")
+    ('شركات', 'منافسي', 'ميتا')
+    """
+    w = fold(word)
+    if len(w) <= 3:
+        return w
+    w = _PROCLITICS.sub("", w)
+    if len(w) > 4:
+        w = _ENCLITICS.sub("", w)
+    return w

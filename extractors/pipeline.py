@@ -1,0 +1,86 @@
+"""The extraction pipeline: document → sentences → mentions → entities → relations → :class:`Extraction`.
+
+Each stage is a function of the previous stage's records. :class:`Extractor`
+holds what is loaded once (lexicons, gazetteer, statistical model) and applies
+the stages to one document at a time.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from extractors.entities import resolve_mentions
+from extractors.lexicon import Gazetteer, load_gazetteer
+from extractors.mentions import MentionFinder
+from extractors.records import Document, Extraction, Sentence
+from extractors.relations import find_relations
+from extractors.text import split_sentences
+
+__all__ = ["segment", "Extractor", "extract"]
+
+log = logging.getLogger(__name__)
+
+
+def segment(document: Document) -> list[Sentence]:
+    """Split a document into sentences (spans into ``document.text``).
+
+    >>> [s.text for s in segment(Document(id="d", text="ربحت الشركة. هل تنجح؟"))]
+    ['ربحت الشركة.', 'هل تنجح؟']
+    """
+    return [
+        Sentence(index=n, start=s, end=e, text=document.text[s:e])
+        for n, (s, e) in enumerate(split_sentences(document.text))
+    ]
+
+
+class Extractor:
+    """Runs the stages on documents, with the gazetteer and model loaded once.
+
+    ``model`` is a loaded spaCy pipeline, ``None`` to run on rules and lexicons
+    only, or ``"default"`` to load the bundled model (falling back to rules, with
+    a warning, when it is missing).
+    """
+
+    def __init__(self, model: Any = None, gazetteer: Gazetteer | None = None) -> None:
+        if model == "default":
+            from extractors.errors import ModelError
+            from extractors.ner.model import load_model
+
+            try:
+                model = load_model()
+            except ModelError as err:
+                log.warning("%s; continuing with rules and lexicons only", err)
+                model = None
+        self.gazetteer = gazetteer or load_gazetteer()
+        self.finder = MentionFinder(gazetteer=self.gazetteer, model=model)
+
+    def __call__(self, document: Document) -> Extraction:
+        sentences = segment(document)
+        mentions = self.finder.find(document, sentences)
+        entities = resolve_mentions(document, mentions, self.gazetteer)
+        relations = find_relations(document, sentences, mentions, entities)
+        return Extraction(
+            document=document,
+            sentences=tuple(sentences),
+            mentions=tuple(mentions),
+            entities=tuple(entities),
+            relations=tuple(relations),
+        )
+
+
+_RULES_ONLY: Extractor | None = None
+
+
+def extract(document: Document, extractor: Extractor | None = None) -> Extraction:
+    """Extract one document (rules and lexicons only unless an ``extractor`` with a model is given).
+
+    >>> ex = extract(Document(id="d", text="استثمرت مايكروسوفت 10 مليارات دولار في أوبن إيه آي."))
+    >>> [(r.relation, r.amount) for r in ex.relations]
+    [('INVESTED_IN', 10000000000.0)]
+    """
+    global _RULES_ONLY
+    if extractor is None:
+        _RULES_ONLY = _RULES_ONLY or Extractor(model=None)
+        extractor = _RULES_ONLY
+    return extractor(document)

@@ -1,0 +1,499 @@
+"""Find relations between the entities of a document by applying the trigger lexicon.
+
+One small engine reads ``lexicons/relations.json``: at each trigger it tries the
+entry's frames in order, filling the head and tail slots with mentions of
+fitting types (before or after the trigger, after a preposition, the article's
+salient entity for pronoun suffixes and definite descriptions, or every pair of
+a coordinated list). Denied facts (نفى، لم ...) are dropped; hedges set the
+deal status and lower confidence. Amounts and stakes in the sentence are put on
+deal relations. The same fact read twice in a document becomes one relation
+with all its evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from extractors.amounts import Quantity, find_quantities
+from extractors.lexicon import load_json
+from extractors.mentions import strip_proclitic
+from extractors.normalize import fold
+from extractors.records import Document, Entity, Evidence, Mention, Relation, Sentence
+from extractors.text import Token, tokenize
+
+__all__ = ["find_relations", "ALLOWED_TYPES"]
+
+ALLOWED_TYPES: dict[str, tuple[set[str], set[str]]] = {
+    "INVESTED_IN": ({"ORG", "PERSON"}, {"ORG"}),
+    "ACQUIRED": ({"ORG", "PERSON"}, {"ORG", "PRODUCT"}),
+    "MERGED_WITH": ({"ORG"}, {"ORG", "PRODUCT"}),
+    "FOUNDED": ({"PERSON", "ORG"}, {"ORG", "PRODUCT"}),
+    "LEADS": ({"PERSON"}, {"ORG"}),
+    "WORKS_FOR": ({"PERSON"}, {"ORG"}),
+    "LEFT": ({"PERSON"}, {"ORG"}),
+    "COMPETES_WITH": ({"ORG", "PRODUCT"}, {"ORG", "PRODUCT"}),
+    "PARTNERS_WITH": ({"ORG"}, {"ORG"}),
+    "CUSTOMER_OF": ({"ORG"}, {"ORG"}),
+    "CONTRACT_WITH": ({"ORG"}, {"ORG"}),
+    "PART_OF": ({"ORG", "PRODUCT"}, {"ORG"}),
+    "PRODUCT_OF": ({"PRODUCT"}, {"ORG"}),
+}
+DEAL_RELATIONS = {"ACQUIRED", "INVESTED_IN", "MERGED_WITH", "CONTRACT_WITH"}
+STATUS_RELATIONS = {"ACQUIRED", "MERGED_WITH", "INVESTED_IN"}
+_COORD_GAP = {"،", ",", "و", "او", "أو", "ثم", "«", "»", "“", "”", '"', "'", "ـ", "(", ")"}
+_DEFAULT_WINDOW = 15
+_LIST_INTRO = {"بينها", "بينهم", "مثل", "منها", "وهي", "وهم", "ابرزها", "خاصه", "بما"}
+_PRICE_WORDS = {"لقاء", "مقابل", "بقيمه", "بمبلغ", "بنحو", "بحوالي", "نحو", "حوالي"}
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    words: tuple[str, ...]
+    relation: str
+    role: str | None
+    frames: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    by_first: dict[str, tuple[_Trigger, ...]]
+    deny_near: frozenset[str]
+    deny_near_window: int
+    deny_scope: frozenset[str]
+    deny_scope_window: int
+    hedge: dict[str, str]
+    hedge_confidence: float
+    roles: dict[str, str]
+    definite: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    data = load_json("relations")
+    by_first: dict[str, list[_Trigger]] = {}
+    for entry in data["entries"]:
+        for phrase in entry["triggers"]:
+            words = tuple(fold(phrase).split())
+            trig = _Trigger(words, entry["relation"], entry.get("role"), tuple(entry["frames"]))
+            by_first.setdefault(words[0], []).append(trig)
+    neg = data["negation"]
+    return _Lexicon(
+        by_first={k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in by_first.items()},
+        deny_near=frozenset(fold(w) for w in neg["deny_near"]),
+        deny_near_window=neg["deny_near_window"],
+        deny_scope=frozenset(fold(w) for w in neg["deny_scope"]),
+        deny_scope_window=neg["deny_scope_window"],
+        hedge={fold(k): v for k, v in neg["hedge"].items()},
+        hedge_confidence=neg["hedge_confidence"],
+        roles={" ".join(fold(k).split()): v for k, v in data["roles"]["map"].items()},
+        definite=frozenset(" ".join(fold(w).split()) for w in data["definite_descriptions"]["words"]),
+    )
+
+
+@dataclass
+class _M:
+    """A mention placed on the sentence's tokens."""
+
+    mention: Mention
+    entity: Entity
+    start: int
+    end: int
+    sentence: int
+
+    @property
+    def type(self) -> str:
+        return self.entity.type
+
+
+class _Salience:
+    """Which entity an article is about at a given point: recent mentions and sentence subjects weigh most."""
+
+    def __init__(self, placed: list[list[_M]]) -> None:
+        self.placed = placed
+
+    def best(self, types: set[str], sentence: int, token: int, exclude: set[str]) -> _M | None:
+        scores: dict[str, float] = {}
+        last: dict[str, _M] = {}
+        for s in range(0, sentence + 1):
+            first_seen = False
+            for m in self.placed[s]:
+                if s == sentence and m.start >= token:
+                    break
+                if m.type not in types or m.entity.id in exclude:
+                    continue
+                weight = 0.6 ** (sentence - s) * (2.0 if not first_seen else 1.0)
+                first_seen = True
+                scores[m.entity.id] = scores.get(m.entity.id, 0.0) + weight
+                last[m.entity.id] = m
+        if not scores:
+            return None
+        return last[max(scores, key=lambda k: (scores[k], k))]
+
+
+def find_relations(
+    document: Document, sentences: list[Sentence], mentions: list[Mention], entities: list[Entity]
+) -> list[Relation]:
+    """Apply the trigger lexicon to every sentence; return one relation per fact, with all its evidence.
+
+    >>> from extractors.pipeline import extract
+    >>> ex = extract(Document(id="t", text="استحوذت شركة أمازون على شركة نون مقابل 580 مليون دولار."))
+    >>> names = {e.id: e.label for e in ex.entities}
+    >>> [(names[r.head], r.relation, names[r.tail], r.amount, r.currency) for r in ex.relations]
+    [('أمازون', 'ACQUIRED', 'نون', 580000000.0, 'USD')]
+    """
+    lex = _lexicon()
+    entity_of = {mid: e for e in entities for mid in e.mentions}
+    year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
+    token_lists: list[list[Token]] = []
+    folded_lists: list[list[str]] = []
+    placed: list[list[_M]] = []
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    for sentence in sentences:
+        tokens = tokenize(sentence.text, offset=sentence.start)
+        token_lists.append(tokens)
+        folded_lists.append([fold(t.text).rstrip("ـ") for t in tokens])
+        placed.append(_place(tokens, by_sentence.get(sentence.index, []), entity_of))
+    salience = _Salience(placed)
+    found: dict[tuple[str, str, str], Relation] = {}
+    for sentence, tokens, folded, ms in zip(sentences, token_lists, folded_lists, placed):
+        quantities = find_quantities(sentence.text, default_year=year)
+        quantities = [_shift(q, sentence.start) for q in quantities]
+        covered = {k for m in ms for k in range(m.start, m.end)}
+        i = 0
+        while i < len(tokens):
+            match = _trigger_at(lex, folded, i, covered)
+            if match is None:
+                i += 1
+                continue
+            trig, end = match
+            ctx = _Context(sentence, tokens, folded, ms, salience, lex, quantities)
+            for rel in ctx.apply(trig, i, end, document):
+                key = (rel.head, rel.relation, rel.tail)
+                if rel.relation in {"MERGED_WITH", "COMPETES_WITH", "PARTNERS_WITH", "CONTRACT_WITH"} and rel.tail < rel.head:
+                    key = (rel.tail, rel.relation, rel.head)
+                found[key] = _merge(found.get(key), rel)
+            i = end
+    return list(found.values())
+
+
+def _shift(q: Quantity, offset: int) -> Quantity:
+    return Quantity(q.kind, q.start + offset, q.end + offset, q.text, q.value, q.currency, q.iso, q.approximate, q.context)
+
+
+def _place(tokens: list[Token], mentions: list[Mention], entity_of: dict[str, Entity]) -> list[_M]:
+    placed = []
+    for m in mentions:
+        if m.id not in entity_of:
+            continue
+        start = next((k for k, t in enumerate(tokens) if t.start <= m.start < t.end or t.start >= m.start), None)
+        end = next((k + 1 for k in range(len(tokens) - 1, -1, -1) if tokens[k].start < m.end), None)
+        if start is None or end is None or end <= start:
+            continue
+        placed.append(_M(m, entity_of[m.id], start, end, m.sentence))
+    return sorted(placed, key=lambda p: p.start)
+
+
+def _trigger_at(lex: _Lexicon, folded: list[str], i: int, covered: set[int]) -> tuple[_Trigger, int] | None:
+    if i in covered:
+        return None
+    best: tuple[_Trigger, int] | None = None
+    for _, first in strip_proclitic(folded[i]):
+        for trig in lex.by_first.get(first, ()):
+            n = len(trig.words)
+            if not _rest_matches(trig.words[1:], folded, i + 1):
+                continue
+            if any(k in covered for k in range(i, min(i + n, len(folded))) if trig.words[k - i] not in ("ل", "ب")):
+                continue
+            end = i + n
+            if trig.words[-1] in ("ل", "ب") and n > 1 and not (i + n - 1 < len(folded) and folded[i + n - 1] == trig.words[-1]):
+                end = i + n - 1  # attached preposition: the next token carries it and the mention
+            if best is None or end - i > best[1] - i:
+                best = (trig, end)
+    return best
+
+
+def _rest_matches(words: tuple[str, ...], folded: list[str], i: int) -> bool:
+    for k, word in enumerate(words):
+        if i + k >= len(folded):
+            return False
+        token = folded[i + k]
+        if word in ("ل", "ب") and k == len(words) - 1:
+            if token != word and not token.startswith(word):
+                return False
+        elif token != word:
+            return False
+    return True
+
+
+class _Context:
+    """One trigger occurrence in one sentence: fills the frames' slots."""
+
+    def __init__(self, sentence, tokens, folded, ms, salience, lex, quantities) -> None:
+        self.sentence = sentence
+        self.tokens = tokens
+        self.folded = folded
+        self.ms = ms
+        self.salience = salience
+        self.lex = lex
+        self.quantities = quantities
+
+    def apply(self, trig: _Trigger, start: int, end: int, document: Document) -> list[Relation]:
+        if self._denied(start):
+            return []
+        head_types, tail_types = ALLOWED_TYPES[trig.relation]
+        for frame in trig.frames:
+            h_types = set(frame.get("head_types", head_types))
+            t_types = set(frame.get("tail_types", tail_types))
+            pairs = self._fill(frame, start, end, h_types, t_types)
+            if pairs:
+                return [self._relation(trig, frame, h, t, start, end, document) for h, t in pairs]
+        return []
+
+    # -- slots -----------------------------------------------------------------------------
+    def _fill(self, frame, start, end, h_types, t_types) -> list[tuple[_M, _M]]:
+        window = frame.get("window", _DEFAULT_WINDOW)
+        if frame.get("pair") == "coord-before":
+            group = self._coord_group_before(start, h_types)
+            return [(a, b) for n, a in enumerate(group) for b in group[n + 1 :] if a.entity.id != b.entity.id]
+        heads = self._slot(frame["head"], start, end, h_types, window, set(), frame.get("adjacent", False))
+        if not heads:
+            return []
+        head = heads[0]
+        tails = self._slot(frame["tail"], start, end, t_types, frame.get("tail_window", window), {head.entity.id}, frame.get("adjacent", False))
+        if not tails:
+            return []
+        if frame.get("list"):
+            if frame["tail"] != "salient" and frame["tail"] != "before":
+                tails = self._extend_list(tails[0], t_types)
+            elif frame["head"] not in ("salient", "before"):
+                heads = self._extend_list(head, h_types)
+        if frame.get("list_head") and frame["head"] == "before":
+            heads = self._extend_list_back(head, h_types)
+        return [(h, t) for h in heads for t in tails if h.entity.id != t.entity.id]
+
+    def _slot(self, spec: str, start: int, end: int, types: set[str], window: int, exclude: set[str], adjacent: bool) -> list[_M]:
+        if spec == "after":
+            return self._after(end, types, window, exclude, adjacent)
+        if spec == "before":
+            return self._before(start, types, window, exclude, adjacent)
+        if spec.startswith("prep:"):
+            return self._after_prep(fold(spec[5:]), end, types, _DEFAULT_WINDOW, exclude)
+        if spec == "salient":
+            near = self._before(start, types, _DEFAULT_WINDOW, exclude, False)
+            if near:
+                return near
+            m = self.salience.best(types, self.sentence.index, start, exclude)
+            return [m] if m else []
+        raise ValueError(f"unknown slot {spec!r} in lexicons/relations.json")
+
+    def _after(self, end, types, window, exclude, adjacent) -> list[_M]:
+        for m in self.ms:
+            if m.start < end:
+                continue
+            if m.start - end > (0 if adjacent else window):
+                break
+            if self._definite_between(end, m.start):
+                d = self._definite_ref(types, exclude, end)
+                return [d] if d else []
+            if m.type in types and m.entity.id not in exclude and not self._is_modifier(m):
+                return [m]
+        d = self._definite_ref(types, exclude, end) if self._definite_between(end, min(end + window, len(self.tokens))) else None
+        return [d] if d else []
+
+    def _before(self, start, types, window, exclude, adjacent) -> list[_M]:
+        for m in reversed(self.ms):
+            if m.end > start:
+                continue
+            if start - m.end > (0 if adjacent else window):
+                break
+            if m.type in types and m.entity.id not in exclude:
+                return [m]
+        return []
+
+    def _after_prep(self, prep: str, end, types, window, exclude) -> list[_M]:
+        for k in range(end, min(end + window + 1, len(self.tokens))):
+            word = self.folded[k]
+            attached = len(prep) == 1 and word.startswith(prep) and word != prep
+            if word != prep and not attached and not (len(prep) > 1 and word in ("و" + prep, "ف" + prep)):
+                continue
+            origin = k if attached else k + 1
+            intro = next((j + 1 for j in range(origin, min(origin + 10, len(self.tokens))) if self.folded[j] in _LIST_INTRO), None)
+            for m in self.ms:
+                if m.start < origin:
+                    continue
+                near = m.start - origin <= 2
+                listed = intro is not None and 0 <= m.start - intro <= 2
+                if not (near or listed):
+                    if intro is not None and m.start < intro:
+                        continue
+                    break
+                if m.type in types and m.entity.id not in exclude:
+                    return [m]
+            d = self._definite_ref(types, exclude, origin) if self._definite_between(origin, origin + 1) else None
+            if d:
+                return [d]
+        return []
+
+    def _definite_between(self, a: int, b: int) -> bool:
+        for k in range(a, min(b + 1, len(self.tokens))):
+            for _, rest in strip_proclitic(self.folded[k]):
+                if rest in self.lex.definite and not any(m.start <= k < m.end for m in self.ms):
+                    return True
+        return False
+
+    def _definite_ref(self, types, exclude, token) -> _M | None:
+        return self.salience.best(types & {"ORG"}, self.sentence.index, token, exclude)
+
+    def _is_modifier(self, m: _M) -> bool:
+        """A mention inside ``التابعة لـX`` describes the noun before it; it is not the slot's filler."""
+        k = m.start
+        prev = " ".join(self.folded[max(0, k - 1) : k])
+        return prev in ("التابعه", "التابع", "المملوكه", "المملوك") or (
+            k >= 1 and self.folded[k - 1] in ("لـ", "ل") and k >= 2 and self.folded[k - 2] in ("التابعه", "التابع")
+        )
+
+    def _coordinated(self, a: _M, b: _M) -> bool:
+        """True when mention ``b`` follows ``a`` in a list: only و، أو، commas and quotes between them."""
+        gap = self.folded[a.end : b.start]
+        money = {k for q in self.quantities if q.kind == "money"
+                 for k in range(a.end, b.start) if q.start <= self.tokens[k].start < q.end}
+        gap = [w for k, w in zip(range(a.end, b.start), gap) if k not in money and w not in _PRICE_WORDS]
+        if any(w not in {fold(x) for x in _COORD_GAP} for w in gap):
+            return False
+        joined = bool(gap) or self.tokens[b.start].text.startswith("و")
+        return joined
+
+    def _extend_list(self, first: _M, types: set[str]) -> list[_M]:
+        out = [first]
+        cur = first
+        for m in self.ms:
+            if m.start < cur.end or m is cur:
+                continue
+            if self._coordinated(cur, m) and m.type in types:
+                out.append(m)
+                cur = m
+            elif m.start >= cur.end:
+                break
+        return out
+
+    def _extend_list_back(self, last: _M, types: set[str]) -> list[_M]:
+        out = [last]
+        cur = last
+        for m in reversed(self.ms):
+            if m.end > cur.start or m is cur:
+                continue
+            if self._coordinated(m, cur) and m.type in types:
+                out.insert(0, m)
+                cur = m
+            else:
+                break
+        return out
+
+    def _coord_group_before(self, start: int, types: set[str]) -> list[_M]:
+        before = [m for m in self.ms if m.end <= start and m.type in types]
+        if not before:
+            return []
+        return self._extend_list_back(before[-1], types)
+
+    # -- attributes ------------------------------------------------------------------------
+    def _denied(self, start: int) -> bool:
+        lex = self.lex
+        near = self.folded[max(0, start - lex.deny_near_window) : start]
+        scope = self.folded[max(0, start - lex.deny_scope_window) : start]
+        return any(w in lex.deny_near for w in near) or any(
+            rest in lex.deny_scope for w in scope for _, rest in strip_proclitic(w)[:2]
+        )
+
+    def _status(self) -> str | None:
+        for w in self.folded:
+            for _, rest in strip_proclitic(w)[:2]:
+                if rest in self.lex.hedge:
+                    return self.lex.hedge[rest]
+        return None
+
+    def _relation(self, trig: _Trigger, frame: dict, h: _M, t: _M, start: int, end: int, document: Document) -> Relation:
+        confidence = float(frame.get("confidence", 0.5))
+        attrs: dict[str, Any] = {}
+        if trig.relation in STATUS_RELATIONS:
+            status = self._status()
+            if status:
+                attrs["status"] = status
+                if status in ("talks", "proposed"):
+                    confidence *= self.lex.hedge_confidence
+        if trig.relation in DEAL_RELATIONS:
+            attrs.update(self._money(end, t))
+            stake = self._stake(t)
+            if stake is not None and trig.relation in ("ACQUIRED", "INVESTED_IN"):
+                attrs["stake_percent"] = stake
+        if trig.role == "title":
+            attrs["role"] = self.lex.roles.get(" ".join(trig.words)) or " ".join(
+                self.tokens[k].text for k in range(start, min(end, len(self.tokens)))
+            )
+        dates = [q for q in self.quantities if q.kind == "date" and q.iso]
+        if dates:
+            attrs["date"] = dates[0].iso
+        trigger_text = self.sentence.text[self.tokens[start].start - self.sentence.start : self.tokens[end - 1].end - self.sentence.start]
+        evidence = Evidence(
+            document=document.id,
+            sentence=self.sentence.text,
+            start=self.sentence.start,
+            end=self.sentence.end,
+            trigger=trigger_text,
+            date=document.date,
+            title=document.title,
+        )
+        return Relation(
+            head=h.entity.id,
+            tail=t.entity.id,
+            relation=trig.relation,
+            head_mention=h.mention.id,
+            tail_mention=t.mention.id,
+            confidence=round(min(confidence, 1.0), 3),
+            evidence=(evidence,),
+            **attrs,
+        )
+
+    def _money(self, end: int, tail: _M) -> dict[str, Any]:
+        money = [q for q in self.quantities if q.kind == "money" and q.context is None]
+        if not money:
+            return {}
+        trigger_char = self.tokens[min(end, len(self.tokens)) - 1].end
+        after = [q for q in money if q.start >= trigger_char]
+        chosen = after[0] if after else money[-1]
+        if tail.sentence == self.sentence.index:
+            tail_end = self.tokens[tail.end - 1].end
+            following = [m for m in self.ms if m.start >= tail.end]
+            limit = self.tokens[following[0].start].start if following else self.sentence.end
+            own = [q for q in after if tail_end <= q.start < limit]
+            if own:
+                chosen = own[0]
+        return {"amount": chosen.value, "currency": chosen.currency, "approximate": chosen.approximate}
+
+    def _stake(self, tail: _M) -> float | None:
+        percents = [q for q in self.quantities if q.kind == "percent"]
+        if not percents:
+            return None
+        if tail.sentence != self.sentence.index:
+            return percents[0].value if len(percents) == 1 else None
+        tail_char = self.tokens[tail.start].start
+        best = min(percents, key=lambda q: abs(q.end - tail_char))
+        if abs(best.end - tail_char) > 60 and len(percents) > 1:
+            return None
+        return best.value
+
+
+def _merge(old: Relation | None, new: Relation) -> Relation:
+    """One relation for one fact: evidence joined, the higher confidence kept, attributes filled in."""
+    if old is None:
+        return new
+    fields = {}
+    for name in ("stake_percent", "role", "status", "date"):
+        fields[name] = getattr(old, name) if getattr(old, name) is not None else getattr(new, name)
+    if new.amount is not None and (old.amount is None or old.approximate and not new.approximate):
+        fields.update(amount=new.amount, currency=new.currency, approximate=new.approximate)
+    evidence = old.evidence + tuple(e for e in new.evidence if e not in old.evidence)
+    return old.model_copy(update={**fields, "evidence": evidence, "confidence": max(old.confidence, new.confidence)})

@@ -1,0 +1,77 @@
+"""Tokens and sentences of Arabic news text, with character offsets into the display text.
+
+Tokenization keeps clitics attached (as ANERcorp does) and splits punctuation,
+including Arabic punctuation (، ؛ ؟) and the quotes Arabic news uses (« » “ ” ").
+Latin names keep inner hyphens and dots (``GPT-5``, ``Souq.com``); numbers keep
+their decimal separators (``14.3``, ``١٤٫٣``). Sentences end at ``. ! ? ؟ …`` and
+at line breaks, so headlines, bullet points and table rows (``a | b |``) each
+stand alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+__all__ = ["Token", "tokenize", "split_sentences"]
+
+_ARABIC_LETTERS = "\u0621-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f"
+_ARABIC_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
+_TOKEN = re.compile(
+    rf"(?P<num>[0-9٠-٩۰-۹]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*)"
+    rf"|(?P<ar>[{_ARABIC_LETTERS}][{_ARABIC_LETTERS}{_ARABIC_MARKS}]*)"
+    rf"|(?P<lat>[A-Za-z\u00c0-\u024f](?:[A-Za-z\u00c0-\u024f0-9]|['’](?=[A-Za-z])|[-.&](?=[A-Za-z0-9]))*)"
+    rf"|(?P<oth>[^\W\d_]+)"
+    rf"|(?P<sym>\S)",
+)
+_SENTENCE_END = re.compile(r"(?:[.!?؟…]+|\.\.+)[\"'”»’)\]]*(?=\s|$)|\n+")
+
+
+class Token(tuple):
+    """A token as ``(text, start, end, kind)``; ``kind`` is num, ar, lat (Latin script), oth (other scripts) or sym."""
+
+    __slots__ = ()
+
+    def __new__(cls, text: str, start: int, end: int, kind: str) -> "Token":
+        return super().__new__(cls, (text, start, end, kind))
+
+    text = property(lambda self: self[0])
+    start = property(lambda self: self[1])
+    end = property(lambda self: self[2])
+    kind = property(lambda self: self[3])
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Split ``text`` into tokens whose offsets are shifted by ``offset``.
+
+    >>> [t.text for t in tokenize('لـ"سوفت بنك" 49٪ وGPT-5 (Team).')]
+    ['لـ', '"', 'سوفت', 'بنك', '"', '49', '٪', 'و', 'GPT-5', '(', 'Team', ')', '.']
+    """
+    return [
+        Token(m.group(), m.start() + offset, m.end() + offset, m.lastgroup or "sym")
+        for m in _TOKEN.finditer(text)
+    ]
+
+
+def split_sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Yield ``(start, end)`` character spans of the sentences of ``text``, trimmed of spaces.
+
+    >>> text = "ارتفع السهم 4.3٪. هل تنجح الصفقة؟ نعم\\nالقيمة | 14.3 مليار دولار |"
+    >>> [text[s:e] for s, e in split_sentences(text)]
+    ['ارتفع السهم 4.3٪.', 'هل تنجح الصفقة؟', 'نعم', 'القيمة | 14.3 مليار دولار |']
+    """
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end() if m.group()[0] != "\n" else m.start()
+        yield from _trimmed(text, start, end)
+        start = m.end()
+    yield from _trimmed(text, start, len(text))
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and any(c.isalnum() for c in text[start:end]):
+        yield start, end

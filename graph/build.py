@@ -1,0 +1,159 @@
+"""Merge per-article extractions into one knowledge graph (a networkx ``MultiDiGraph``).
+
+One node per real-world entity across articles: entities that matched the same
+knowledge-base entry share a node; other entities share one when a name of one
+is a name of the other (match keys, same type family). One edge per fact
+``(head, relation, tail)``, keyed by the relation, holding its attributes, every
+piece of evidence and the number of articles that support it. Symmetric
+relations (MERGED_WITH, COMPETES_WITH, PARTNERS_WITH, CONTRACT_WITH) are stored
+once, from the smaller node id to the larger.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+import networkx as nx
+
+from extractors.records import SYMMETRIC_RELATIONS, Entity, Extraction
+
+__all__ = ["GraphBuilder", "build_graph", "node_id"]
+
+_FAMILY = {"ORG": "org", "PRODUCT": "org", "PERSON": "person", "LOC": "loc", "MISC": "misc"}
+_ATTRS = ("amount", "currency", "stake_percent", "role", "status", "date")
+
+
+def node_id(entity: Entity) -> str:
+    """The graph node id of an entity: its knowledge-base id, or its type family and match key.
+
+    >>> node_id(Entity(id="e0", label="Scale AI", type="ORG", key="scale ai"))
+    'org:scale ai'
+    >>> node_id(Entity(id="e1", label="ميتا", type="ORG", key="ميتا", canonical="meta"))
+    'meta'
+    """
+    if entity.canonical:
+        return entity.canonical
+    return f"{_FAMILY.get(entity.type, 'misc')}:{entity.key}"
+
+
+class GraphBuilder:
+    """Adds extractions one at a time to a growing graph.
+
+    >>> from extractors.pipeline import extract
+    >>> from extractors.records import Document
+    >>> b = GraphBuilder()
+    >>> b.add(extract(Document(id="a", text="استحوذت أمازون على شركة سوق.كوم.")))
+    >>> b.add(extract(Document(id="b", text="أتمت Amazon صفقة الاستحواذ على Souq.com.")))
+    >>> G = b.graph
+    >>> sorted(G.nodes), G.edges["amazon", "souq", "ACQUIRED"]["articles"]
+    (['amazon', 'souq'], 2)
+    """
+
+    def __init__(self) -> None:
+        self.graph = nx.MultiDiGraph()
+        self._alias_index: dict[tuple[str, str], str] = {}
+        self._surface: dict[str, Counter[str]] = {}
+
+    def add(self, extraction: Extraction) -> None:
+        """Merge one article's entities and relations into the graph."""
+        doc = extraction.document
+        ids: dict[str, str] = {}
+        mention_counts = Counter()
+        for m in extraction.mentions:
+            mention_counts[m.id] += 1
+        for entity in extraction.entities:
+            nid = self._node_for(entity)
+            ids[entity.id] = nid
+            self._add_node(nid, entity, doc.id, len(entity.mentions))
+        for rel in extraction.relations:
+            u, v = ids.get(rel.head), ids.get(rel.tail)
+            if u is None or v is None or u == v:
+                continue
+            if rel.relation in SYMMETRIC_RELATIONS and v < u:
+                u, v = v, u
+            self._add_edge(u, v, rel, doc.id)
+
+    def _node_for(self, entity: Entity) -> str:
+        family = _FAMILY.get(entity.type, "misc")
+        if entity.canonical:
+            return entity.canonical
+        keys = {entity.key} | {_key(a) for a in entity.aliases}
+        for key in sorted(keys):
+            found = self._alias_index.get((family, key))
+            if found:
+                return found
+        return node_id(entity)
+
+    def _add_node(self, nid: str, entity: Entity, doc_id: str, mentions: int) -> None:
+        G = self.graph
+        family = _FAMILY.get(entity.type, "misc")
+        if nid not in G:
+            G.add_node(nid, label=entity.label, type=entity.type, aliases=[], mentions=0, documents=[])
+        data = G.nodes[nid]
+        surfaces = self._surface.setdefault(nid, Counter())
+        for alias in entity.aliases:
+            surfaces[alias] += 1
+            if alias not in data["aliases"]:
+                data["aliases"].append(alias)
+            self._alias_index.setdefault((family, _key(alias)), nid)
+        self._alias_index.setdefault((family, entity.key), nid)
+        surfaces[entity.label] += len(entity.mentions)
+        data["mentions"] += mentions
+        if doc_id not in data["documents"]:
+            data["documents"].append(doc_id)
+        if entity.type in ("PERSON", "ORG", "PRODUCT") and data["type"] not in ("PERSON", "ORG", "PRODUCT"):
+            data["type"] = entity.type
+        data["aliases"].sort()
+        data["label"] = _best_label(surfaces, data["type"])
+
+    def _add_edge(self, u: str, v: str, rel, doc_id: str) -> None:
+        G = self.graph
+        key = rel.relation
+        evidence = [e.model_dump() for e in rel.evidence]
+        if not G.has_edge(u, v, key):
+            attrs = {name: getattr(rel, name) for name in _ATTRS if getattr(rel, name) is not None}
+            if rel.amount is not None:
+                attrs["approximate"] = rel.approximate
+            G.add_edge(u, v, key=key, relation=key, confidence=rel.confidence, evidence=evidence,
+                       documents=[doc_id], articles=1, **attrs)
+            return
+        data = G.edges[u, v, key]
+        for item in evidence:
+            if item not in data["evidence"]:
+                data["evidence"].append(item)
+        if doc_id not in data["documents"]:
+            data["documents"].append(doc_id)
+            data["articles"] = len(data["documents"])
+        better_amount = rel.amount is not None and (
+            "amount" not in data or data.get("approximate") and not rel.approximate
+        )
+        if better_amount:
+            data.update(amount=rel.amount, currency=rel.currency, approximate=rel.approximate)
+        for name in _ATTRS:
+            value = getattr(rel, name)
+            if name in ("amount", "currency"):
+                continue
+            if value is not None and (name not in data or rel.confidence > data["confidence"]):
+                data[name] = value
+        data["confidence"] = max(data["confidence"], rel.confidence)
+
+
+def _key(text: str) -> str:
+    from extractors.normalize import match_key
+
+    return match_key(text)
+
+
+def _best_label(surfaces: Counter[str], etype: str) -> str:
+    if etype == "PERSON":
+        return max(surfaces, key=lambda s: (len(s.split()), surfaces[s], s))
+    return max(surfaces, key=lambda s: (surfaces[s], -len(s), s))
+
+
+def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
+    """Merge extractions into one graph (see :class:`GraphBuilder`)."""
+    builder = GraphBuilder()
+    for extraction in extractions:
+        builder.add(extraction)
+    return builder.graph

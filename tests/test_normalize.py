@@ -1,0 +1,67 @@
+"""Arabic text handling on real strings: folding for keys, display text kept, sentences."""
+
+import pytest
+
+from extractors.normalize import clean_text, fold, light_stem, match_key
+from extractors.pipeline import segment
+from extractors.records import Document
+from extractors.text import split_sentences, tokenize
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("إنفيديا", "انفيديا"),
+        ("أرامكو", "آرامكو"),
+        ("مُصْطَفَى", "مصطفي"),
+        ("الشـــركة", "الشركة"),
+        ("صندوق الاستثمارات العامة", "صندوق الإستثمارات العامه"),
+        ("«سوفت بنك»", "سوفت بنك"),
+        ("Scale AI", "scale  ai"),
+    ],
+)
+def test_spellings_of_one_name_share_a_key(a, b):
+    assert match_key(a) == match_key(b)
+
+
+def test_different_names_keep_different_keys():
+    assert match_key("أمازون") != match_key("أمان")
+    assert match_key("سامبا") != match_key("سابك")
+
+
+def test_display_text_keeps_diacritics_and_drops_invisible_marks():
+    raw = "\ufeffعُيِّن\u200f مديرًا\r\nللشركة"
+    text = clean_text(raw)
+    assert text == "عُيِّن مديرًا\nللشركة"
+    assert fold(text) == "عين مديرا\nللشركه"
+
+
+def test_light_stem_strips_clitics_for_features():
+    assert light_stem("وبالشركات") != "وبالشركات"
+    assert light_stem("لميتا") == "ميتا"
+
+
+def test_sentences_split_on_arabic_punctuation_lines_and_table_rows():
+    text = ("أعلنت الشركة أرباحها؟ نعم، وارتفع السهم 3.5٪. قال: «الصفقة تمت.» ثم انتهى\n"
+            "البند | القيمة |\nشراء حصة | 2 مليار ريال |")
+    sentences = [text[s:e] for s, e in split_sentences(text)]
+    assert sentences == [
+        "أعلنت الشركة أرباحها؟",
+        "نعم، وارتفع السهم 3.5٪.",
+        "قال: «الصفقة تمت.»",
+        "ثم انتهى",
+        "البند | القيمة |",
+        "شراء حصة | 2 مليار ريال |",
+    ]
+
+
+def test_segment_spans_match_the_document():
+    doc = Document(id="d", text="سطر أول.\n\nسطر ثانٍ؛ مع فاصلة منقوطة.")
+    for s in segment(doc):
+        assert doc.text[s.start:s.end] == s.text
+
+
+def test_tokens_split_punctuation_but_keep_clitics_and_latin_names():
+    words = [t.text for t in tokenize("وقّعت «أكوا باور» اتفاقية مع Saudi Aramco لبناء GPT-5 بـ١٤٫٣ مليار.")]
+    assert words == ["وقّعت", "«", "أكوا", "باور", "»", "اتفاقية", "مع", "Saudi", "Aramco", "لبناء", "GPT-5", "بـ",
+                     "١٤٫٣", "مليار", "."]
