@@ -40,10 +40,13 @@ ALLOWED_TYPES: dict[str, tuple[set[str], set[str]]] = {
     "PART_OF": ({"ORG", "PRODUCT"}, {"ORG"}),
     "PRODUCT_OF": ({"PRODUCT"}, {"ORG"}),
 }
+SYMMETRIC = {"MERGED_WITH", "COMPETES_WITH", "PARTNERS_WITH", "CONTRACT_WITH"}
 DEAL_RELATIONS = {"ACQUIRED", "INVESTED_IN", "MERGED_WITH", "CONTRACT_WITH"}
 STATUS_RELATIONS = {"ACQUIRED", "MERGED_WITH", "INVESTED_IN"}
 _COORD_GAP = {"،", ",", "و", "او", "أو", "ثم", "«", "»", "“", "”", '"', "'", "ـ", "(", ")"}
 _DEFAULT_WINDOW = 15
+_QUOTES = {"«", "»", "“", "”", '"', "'", "‘", "’", "(", ")"}
+_PRONOUN_SUFFIXES = ("ها", "ه", "هم", "هما", "هن")
 _LIST_INTRO = {"بينها", "بينهم", "مثل", "منها", "وهي", "وهم", "ابرزها", "خاصه", "بما"}
 _PRICE_WORDS = {"لقاء", "مقابل", "بقيمه", "بمبلغ", "بنحو", "بحوالي", "نحو", "حوالي"}
 
@@ -54,6 +57,8 @@ class _Trigger:
     relation: str
     role: str | None
     frames: tuple[dict[str, Any], ...]
+    overlap: bool = False
+    """Structural patterns (X من Y, حصة X في Y) that may match inside another trigger."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,9 @@ class _Lexicon:
     hedge_confidence: float
     roles: dict[str, str]
     definite: frozenset[str]
+    prepositions: frozenset[str]
+    owner_words: frozenset[str]
+    title_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +84,7 @@ def _lexicon() -> _Lexicon:
     for entry in data["entries"]:
         for phrase in entry["triggers"]:
             words = tuple(fold(phrase).split())
-            trig = _Trigger(words, entry["relation"], entry.get("role"), tuple(entry["frames"]))
+            trig = _Trigger(words, entry["relation"], entry.get("role"), tuple(entry["frames"]), entry.get("overlap", False))
             by_first.setdefault(words[0], []).append(trig)
     neg = data["negation"]
     return _Lexicon(
@@ -89,6 +97,9 @@ def _lexicon() -> _Lexicon:
         hedge_confidence=neg["hedge_confidence"],
         roles={" ".join(fold(k).split()): v for k, v in data["roles"]["map"].items()},
         definite=frozenset(" ".join(fold(w).split()) for w in data["definite_descriptions"]["words"]),
+        prepositions=frozenset(fold(w) for w in data["slots"]["prepositions"]),
+        owner_words=frozenset(fold(w) for w in data["slots"]["owner_words"]),
+        title_words=frozenset(fold(w) for w in data["slots"]["title_words"]),
     )
 
 
@@ -123,7 +134,7 @@ class _Salience:
                     break
                 if m.type not in types or m.entity.id in exclude:
                     continue
-                weight = 0.6 ** (sentence - s) * (2.0 if not first_seen else 1.0)
+                weight = 0.85 ** (sentence - s) * (2.0 if not first_seen else 1.0) + (1.5 if s <= 1 else 0.0)
                 first_seen = True
                 scores[m.entity.id] = scores.get(m.entity.id, 0.0) + weight
                 last[m.entity.id] = m
@@ -163,21 +174,47 @@ def find_relations(
         quantities = find_quantities(sentence.text, default_year=year)
         quantities = [_shift(q, sentence.start) for q in quantities]
         covered = {k for m in ms for k in range(m.start, m.end)}
+        ctx = _Context(sentence, tokens, folded, ms, salience, lex, quantities)
+        hits: list[tuple[_Trigger, int, int]] = []
         i = 0
         while i < len(tokens):
-            match = _trigger_at(lex, folded, i, covered)
-            if match is None:
+            match = _triggers_at(lex, folded, i, covered, overlap=False)
+            if match:
+                hits += [(t, i, end) for t, end in match]
+                i = max(end for _, end in match)
+            else:
                 i += 1
-                continue
-            trig, end = match
-            ctx = _Context(sentence, tokens, folded, ms, salience, lex, quantities)
-            for rel in ctx.apply(trig, i, end, document):
+        for i in range(len(tokens)):
+            hits += [(t, i, end) for t, end in _triggers_at(lex, folded, i, covered, overlap=True)]
+        for trig, start, end in hits:
+            for rel in ctx.apply(trig, start, end, document):
                 key = (rel.head, rel.relation, rel.tail)
-                if rel.relation in {"MERGED_WITH", "COMPETES_WITH", "PARTNERS_WITH", "CONTRACT_WITH"} and rel.tail < rel.head:
+                if rel.relation in SYMMETRIC and rel.tail < rel.head:
                     key = (rel.tail, rel.relation, rel.head)
                 found[key] = _merge(found.get(key), rel)
-            i = end
+    _implied(found)
     return list(found.values())
+
+
+def _implied(found: dict[tuple[str, str, str], Relation]) -> None:
+    """A person who left an organization worked for it: LEFT implies WORKS_FOR (at lower confidence)."""
+    for (head, rel, tail), relation in list(found.items()):
+        if rel == "LEFT" and (head, "WORKS_FOR", tail) not in found and (head, "LEADS", tail) not in found:
+            found[(head, "WORKS_FOR", tail)] = relation.model_copy(
+                update={"relation": "WORKS_FOR", "confidence": round(relation.confidence * 0.8, 3)}
+            )
+
+
+@lru_cache(maxsize=1)
+def _heads() -> frozenset[str]:
+    from extractors.lexicon import load_cues
+
+    cues = load_cues()
+    return cues.org_heads_dropped | cues.org_heads_kept | cues.product_heads
+
+
+def _is_head(word: str) -> bool:
+    return any(rest in _heads() for _, rest in strip_proclitic(word)[:2])
 
 
 def _shift(q: Quantity, offset: int) -> Quantity:
@@ -197,12 +234,15 @@ def _place(tokens: list[Token], mentions: list[Mention], entity_of: dict[str, En
     return sorted(placed, key=lambda p: p.start)
 
 
-def _trigger_at(lex: _Lexicon, folded: list[str], i: int, covered: set[int]) -> tuple[_Trigger, int] | None:
+def _triggers_at(lex: _Lexicon, folded: list[str], i: int, covered: set[int], overlap: bool) -> list[tuple[_Trigger, int]]:
+    """Every trigger of the longest phrase that starts at token ``i`` (one per lexicon entry)."""
     if i in covered:
-        return None
-    best: tuple[_Trigger, int] | None = None
+        return []
+    found: list[tuple[_Trigger, int]] = []
     for _, first in strip_proclitic(folded[i]):
         for trig in lex.by_first.get(first, ()):
+            if trig.overlap != overlap:
+                continue
             n = len(trig.words)
             if not _rest_matches(trig.words[1:], folded, i + 1):
                 continue
@@ -211,9 +251,16 @@ def _trigger_at(lex: _Lexicon, folded: list[str], i: int, covered: set[int]) -> 
             end = i + n
             if trig.words[-1] in ("ل", "ب") and n > 1 and not (i + n - 1 < len(folded) and folded[i + n - 1] == trig.words[-1]):
                 end = i + n - 1  # attached preposition: the next token carries it and the mention
-            if best is None or end - i > best[1] - i:
-                best = (trig, end)
-    return best
+            found.append((trig, end))
+    if not found:
+        return []
+    longest = max(len(t.words) for t, _ in found)
+    seen, out = set(), []
+    for trig, end in found:
+        if len(trig.words) == longest and id(trig) not in seen:
+            seen.add(id(trig))
+            out.append((trig, end))
+    return out
 
 
 def _rest_matches(words: tuple[str, ...], folded: list[str], i: int) -> bool:
@@ -256,8 +303,12 @@ class _Context:
     # -- slots -----------------------------------------------------------------------------
     def _fill(self, frame, start, end, h_types, t_types) -> list[tuple[_M, _M]]:
         window = frame.get("window", _DEFAULT_WINDOW)
-        if frame.get("pair") == "coord-before":
-            group = self._coord_group_before(start, h_types)
+        if frame.get("pair") in ("coord-before", "coord-after"):
+            if frame["pair"] == "coord-before":
+                group = self._coord_group_before(start, h_types)
+            else:
+                first = self._after(end, h_types, frame.get("window", 2), set(), False)
+                group = self._extend_list(first[0], h_types) if first else []
             return [(a, b) for n, a in enumerate(group) for b in group[n + 1 :] if a.entity.id != b.entity.id]
         heads = self._slot(frame["head"], start, end, h_types, window, set(), frame.get("adjacent", False))
         if not heads:
@@ -291,70 +342,119 @@ class _Context:
         raise ValueError(f"unknown slot {spec!r} in lexicons/relations.json")
 
     def _after(self, end, types, window, exclude, adjacent) -> list[_M]:
-        for m in self.ms:
+        ms = self.ms
+        for n, m in enumerate(ms):
             if m.start < end:
                 continue
             if m.start - end > (0 if adjacent else window):
                 break
-            if self._definite_between(end, m.start):
+            definite = self._definite_at(end, m.start)
+            if definite is not None and m.start > definite + 1:
                 d = self._definite_ref(types, exclude, end)
                 return [d] if d else []
-            if m.type in types and m.entity.id not in exclude and not self._is_modifier(m):
+            if self._is_modifier(m):
+                continue
+            if m.type == "ORG" and "PERSON" in types and self._in_title_apposition(n):
+                continue
+            if m.type in types and m.entity.id not in exclude:
                 return [m]
-        d = self._definite_ref(types, exclude, end) if self._definite_between(end, min(end + window, len(self.tokens))) else None
+        limit = min(end + window, len(self.tokens) - 1)
+        d = self._definite_ref(types, exclude, end) if self._definite_at(end, limit) is not None else None
         return [d] if d else []
 
     def _before(self, start, types, window, exclude, adjacent) -> list[_M]:
+        fallback: list[_M] = []
         for m in reversed(self.ms):
             if m.end > start:
                 continue
             if start - m.end > (0 if adjacent else window):
                 break
-            if m.type in types and m.entity.id not in exclude:
+            if m.type not in types or m.entity.id in exclude:
+                continue
+            if adjacent or not (self._governed(m) or self._is_modifier(m)):
                 return [m]
-        return []
+            fallback = fallback or [m]
+        return fallback
+
+    def _governed(self, m: _M) -> bool:
+        """True when a preposition governs the mention (في X، لـX): it is then rarely the agent."""
+        k = m.start
+        while k > 0 and self.tokens[k - 1].text in _QUOTES:
+            k -= 1
+        if k > 0 and self.folded[k - 1] in self.lex.prepositions:
+            return True
+        first = self.tokens[m.start]
+        return first.start < m.mention.start and self.folded[m.start][:1] in ("ل", "ب")
+
+    def _in_title_apposition(self, n: int) -> bool:
+        """``الرئيس التنفيذي لشركة X، PERSON``: X describes the person who follows."""
+        m = self.ms[n]
+        if n + 1 >= len(self.ms) or self.ms[n + 1].type != "PERSON":
+            return False
+        between = self.folded[m.end : self.ms[n + 1].start]
+        if any(w not in ("،", ",", "-", "ـ") and self.tokens[m.end + j].text not in _QUOTES for j, w in enumerate(between)):
+            return False
+        back = self.folded[max(0, m.start - 4) : m.start]
+        return any(w in self.lex.title_words or w.lstrip("ل") in self.lex.title_words for w in back)
 
     def _after_prep(self, prep: str, end, types, window, exclude) -> list[_M]:
         for k in range(end, min(end + window + 1, len(self.tokens))):
             word = self.folded[k]
             attached = len(prep) == 1 and word.startswith(prep) and word != prep
+            if word in {prep + suffix for suffix in _PRONOUN_SUFFIXES}:
+                d = self.salience.best(types, self.sentence.index, k, exclude)
+                near = self._before(k, types, _DEFAULT_WINDOW, exclude, False)
+                return near or ([d] if d else [])
             if word != prep and not attached and not (len(prep) > 1 and word in ("و" + prep, "ف" + prep)):
                 continue
             origin = k if attached else k + 1
+            skip = origin
+            while skip < len(self.tokens) and skip - origin < 4 and not any(m.start == skip for m in self.ms) and (
+                self.folded[skip].startswith("ال") or self.tokens[skip].text in _QUOTES or _is_head(self.folded[skip])
+            ):
+                skip += 1
             intro = next((j + 1 for j in range(origin, min(origin + 10, len(self.tokens))) if self.folded[j] in _LIST_INTRO), None)
             for m in self.ms:
                 if m.start < origin:
                     continue
-                near = m.start - origin <= 2
+                near = m.start - origin <= 2 or m.start - skip <= 1
                 listed = intro is not None and 0 <= m.start - intro <= 2
                 if not (near or listed):
                     if intro is not None and m.start < intro:
                         continue
                     break
-                if m.type in types and m.entity.id not in exclude:
+                if m.type in types and m.entity.id not in exclude and not self._is_modifier(m):
                     return [m]
-            d = self._definite_ref(types, exclude, origin) if self._definite_between(origin, origin + 1) else None
-            if d:
-                return [d]
+            definite = self._definite_at(origin, origin + 1)
+            if definite is not None:
+                d = self._definite_ref(types, exclude, origin)
+                if d:
+                    return [d]
         return []
 
-    def _definite_between(self, a: int, b: int) -> bool:
+    def _definite_at(self, a: int, b: int) -> int | None:
         for k in range(a, min(b + 1, len(self.tokens))):
             for _, rest in strip_proclitic(self.folded[k]):
                 if rest in self.lex.definite and not any(m.start <= k < m.end for m in self.ms):
-                    return True
-        return False
+                    return k
+        return None
 
     def _definite_ref(self, types, exclude, token) -> _M | None:
         return self.salience.best(types & {"ORG"}, self.sentence.index, token, exclude)
 
     def _is_modifier(self, m: _M) -> bool:
-        """A mention inside ``التابعة لـX`` describes the noun before it; it is not the slot's filler."""
+        """A mention that describes the noun before it (التابعة لـX، يملكها X) is not the slot's filler."""
         k = m.start
-        prev = " ".join(self.folded[max(0, k - 1) : k])
-        return prev in ("التابعه", "التابع", "المملوكه", "المملوك") or (
-            k >= 1 and self.folded[k - 1] in ("لـ", "ل") and k >= 2 and self.folded[k - 2] in ("التابعه", "التابع")
-        )
+        while k > 0 and self.tokens[k - 1].text in _QUOTES:
+            k -= 1
+        prev = self.folded[k - 1] if k >= 1 else ""
+        if self.tokens[m.start].start < m.mention.start:  # attached preposition: لـ inside the token
+            prev_word = prev
+        elif prev in ("لـ", "ل", "الى"):
+            prev_word = self.folded[k - 2] if k >= 2 else ""
+        else:
+            prev_word = prev
+        return prev_word in self.lex.owner_words
 
     def _coordinated(self, a: _M, b: _M) -> bool:
         """True when mention ``b`` follows ``a`` in a list: only و، أو، commas and quotes between them."""
@@ -370,14 +470,18 @@ class _Context:
     def _extend_list(self, first: _M, types: set[str]) -> list[_M]:
         out = [first]
         cur = first
-        for m in self.ms:
-            if m.start < cur.end or m is cur:
-                continue
+        ms = [m for m in self.ms if m.start >= first.end]
+        n = 0
+        while n < len(ms):
+            m = ms[n]
             if self._coordinated(cur, m) and m.type in types:
                 out.append(m)
                 cur = m
-            elif m.start >= cur.end:
+            elif self.folded[cur.end : m.start] == ["من"] and n + 1 < len(ms) and self._coordinated(m, ms[n + 1]):
+                cur = m  # ChatGPT من OpenAI و Claude: the complement is skipped, the list goes on
+            else:
                 break
+            n += 1
         return out
 
     def _extend_list_back(self, last: _M, types: set[str]) -> list[_M]:

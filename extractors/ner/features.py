@@ -7,7 +7,11 @@ that hamza, alef maksura, teh marbuta and diacritic variants share one row:
 - NORM: :func:`extractors.normalize.fold` of the word;
 - LOWER: :func:`extractors.normalize.light_stem`, the word without its clitics;
 - PREFIX / SUFFIX: the first and last three folded letters, where the
-  clitics (و ب ل ال) and pronoun suffixes (ها هم) live.
+  clitics (و ب ل ال) and pronoun suffixes (ها هم) live;
+- LANG (an otherwise unused lexical slot): the word's class in alaqat's
+  lexicons (given name, title, place, nationality, organization or product
+  head noun, verb of saying, known name from the gazetteer, function word), so
+  that the model learns from general knowledge, not only from its corpus.
 
 The functions are registered with spaCy under ``alaqat.arabic_lex_attrs.v1`` so
 that the training config and the shipped model refer to them by name; importing
@@ -17,14 +21,66 @@ this module is enough for ``spacy.load`` to find them.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 import spacy
-from spacy.attrs import LOWER, NORM, PREFIX, SUFFIX
+from spacy.attrs import LANG, LOWER, NORM, PREFIX, SUFFIX
 from spacy.language import Language
 
 from extractors.normalize import fold, light_stem
 
-__all__ = ["arabic_lex_attrs"]
+__all__ = ["arabic_lex_attrs", "lexicon_class"]
+
+
+@lru_cache(maxsize=1)
+def _classes() -> list[tuple[str, frozenset[str]]]:
+    from extractors.lexicon import load_cues, load_gazetteer
+
+    cues = load_cues()
+    gazetteer = load_gazetteer()
+    single: dict[str, set[str]] = {"ORG": set(), "PERSON": set(), "PRODUCT": set(), "LOC": set()}
+    parts: set[str] = set()
+    for entry in gazetteer.entries.values():
+        for name in entry.names + entry.weak_names:
+            words = fold(name).split()
+            if len(words) == 1:
+                single.setdefault(entry.type, set()).add(words[0])
+            else:
+                parts.update(w for w in words if w not in cues.stopwords)
+    title_words = {t.split()[0] for t in cues.person_titles}
+    return [
+        ("FIRST", cues.first_names),
+        ("TITLE", frozenset(title_words)),
+        ("SPEECH", cues.speech_verbs),
+        ("PLACE", frozenset(p for p in cues.places if " " not in p)),
+        ("GENTILIC", cues.gentilics),
+        ("ORGHEAD", cues.org_heads_kept | cues.org_heads_dropped),
+        ("PRODHEAD", cues.product_heads),
+        ("GAZ_ORG", frozenset(single["ORG"])),
+        ("GAZ_PER", frozenset(single["PERSON"])),
+        ("GAZ_PRODUCT", frozenset(single["PRODUCT"])),
+        ("GAZPART", frozenset(parts)),
+        ("STOP", cues.stopwords),
+    ]
+
+
+def lexicon_class(word: str) -> str:
+    """The class of ``word`` in the lexicons, trying it with a leading و/ب/ل/ال removed too; "" when none.
+
+    >>> lexicon_class("وروبرت"), lexicon_class("الأمير"), lexicon_class("بالرياض"), lexicon_class("سيارة")
+    ('FIRST', 'TITLE', 'PLACE', 'PRODHEAD')
+    """
+    folded = fold(word)
+    forms = [folded]
+    for clitic in ("و", "ف", "ب", "ل", "وب", "ول", "بال", "وال", "لل"):
+        if folded.startswith(clitic) and len(folded) - len(clitic) >= 2:
+            rest = folded[len(clitic):]
+            forms.append("ال" + rest if clitic in ("بال", "وال", "لل") else rest)
+    for form in forms:
+        for name, words in _classes():
+            if form in words:
+                return name
+    return ""
 
 
 @spacy.registry.callbacks("alaqat.arabic_lex_attrs.v1")
@@ -44,6 +100,7 @@ def arabic_lex_attrs() -> Callable[[Language], Language]:
         getters[LOWER] = light_stem
         getters[PREFIX] = lambda s: fold(s)[:3]
         getters[SUFFIX] = lambda s: fold(s)[-3:]
+        getters[LANG] = lexicon_class
         return nlp
 
     return install
