@@ -76,6 +76,7 @@ def resolve_mentions(document: Document, mentions: list[Mention], gazetteer: Gaz
                 break
     _join_stated_pairs(document, mentions, uf)
     _join_person_parts(mentions, uf)
+    _join_near_spellings(mentions, uf)
     clusters: dict[str, list[Mention]] = {}
     for m in mentions:
         clusters.setdefault(uf.find(m.id), []).append(m)
@@ -112,6 +113,27 @@ def _join_stated_pairs(document: Document, mentions: list[Mention], uf: _Union) 
         if between.strip(" \"'«»“”’") in ("(", "（") and after.lstrip(" \"'«»“”’").startswith(")"):
             if _compatible(a, b) or a.canonical is None or b.canonical is None:
                 uf.join(a.id, b.id)
+
+
+def _join_near_spellings(mentions: list[Mention], uf: _Union, threshold: float = 90.0) -> None:
+    """Two spellings one edit apart (Mistal AI / Mistral AI) name one entity when types agree.
+
+    Only names of six letters or more are compared, and two knowledge-base
+    entries never merge.
+    """
+    from rapidfuzz import fuzz
+
+    firsts: dict[str, Mention] = {}
+    for m in mentions:
+        firsts.setdefault(m.key, m)
+    keys = [k for k in firsts if len(k.replace(" ", "")) >= 6]
+    for n, a in enumerate(keys):
+        for b in keys[n + 1 :]:
+            ma, mb = firsts[a], firsts[b]
+            if (ma.type == "PERSON") != (mb.type == "PERSON") or (ma.canonical and mb.canonical):
+                continue
+            if fuzz.ratio(a, b) >= threshold:
+                uf.join(ma.id, mb.id)
 
 
 def _join_person_parts(mentions: list[Mention], uf: _Union) -> None:

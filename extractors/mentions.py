@@ -303,7 +303,9 @@ class MentionFinder:
                 j += 1
                 skipped += 1
             end = self._person_extent(s, j, max_parts=2)
-            if end is not None and end - j >= 2 and self._terminated(s, end):
+            plain = end is not None and s.folded[end - 1].startswith("ال") and s.folded[j] not in cues.first_names
+            followed_by_number = end is not None and end < n and s.tokens[end].kind == "num"
+            if end is not None and end - j >= 2 and self._terminated(s, end) and not plain and not followed_by_number:
                 s.candidates.append(_Candidate(j, end, "PERSON", "title"))
 
     def _given_names(self, s: _Sent) -> None:

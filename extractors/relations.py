@@ -58,6 +58,9 @@ class _Trigger:
     role: str | None
     frames: tuple[dict[str, Any], ...]
     overlap: bool = False
+    no_amount: bool = False
+    pronoun: bool = False
+    """The trigger carries a pronoun suffix (رئيسها، استحواذه): its salient party is the nearest antecedent."""
     """Structural patterns (X من Y, حصة X في Y) that may match inside another trigger."""
 
 
@@ -84,7 +87,11 @@ def _lexicon() -> _Lexicon:
     for entry in data["entries"]:
         for phrase in entry["triggers"]:
             words = tuple(fold(phrase).split())
-            trig = _Trigger(words, entry["relation"], entry.get("role"), tuple(entry["frames"]), entry.get("overlap", False))
+            pronoun = any(w.endswith(("ها", "هم", "هما")) or w.endswith("ه") and not w.endswith("ة") for w in phrase.split())
+            trig = _Trigger(
+                words, entry["relation"], entry.get("role"), tuple(entry["frames"]),
+                entry.get("overlap", False), entry.get("no_amount", False), pronoun,
+            )
             by_first.setdefault(words[0], []).append(trig)
     neg = data["negation"]
     return _Lexicon(
@@ -127,6 +134,7 @@ class _Salience:
     def best(self, types: set[str], sentence: int, token: int, exclude: set[str]) -> _M | None:
         scores: dict[str, float] = {}
         last: dict[str, _M] = {}
+        lede: set[str] = set()
         for s in range(0, sentence + 1):
             first_seen = False
             for m in self.placed[s]:
@@ -134,10 +142,15 @@ class _Salience:
                     break
                 if m.type not in types or m.entity.id in exclude:
                     continue
-                weight = 0.85 ** (sentence - s) * (2.0 if not first_seen else 1.0) + (1.5 if s <= 1 else 0.0)
+                weight = 0.85 ** (sentence - s) * (2.0 if not first_seen else 1.0)
+                if s <= 1 and not first_seen:
+                    lede.add(m.entity.id)
                 first_seen = True
                 scores[m.entity.id] = scores.get(m.entity.id, 0.0) + weight
                 last[m.entity.id] = m
+        for eid in lede:
+            if eid in scores:
+                scores[eid] += 1.5
         if not scores:
             return None
         return last[max(scores, key=lambda k: (scores[k], k))]
@@ -289,6 +302,8 @@ class _Context:
         self.quantities = quantities
 
     def apply(self, trig: _Trigger, start: int, end: int, document: Document) -> list[Relation]:
+        self.trigger_end = end
+        self.trigger = trig
         if self._denied(start):
             return []
         head_types, tail_types = ALLOWED_TYPES[trig.relation]
@@ -334,8 +349,9 @@ class _Context:
         if spec.startswith("prep:"):
             return self._after_prep(fold(spec[5:]), end, types, _DEFAULT_WINDOW, exclude)
         if spec == "salient":
-            near = self._before(start, types, _DEFAULT_WINDOW, exclude, False)
-            if near:
+            near = self._before(start, types, _DEFAULT_WINDOW, exclude, False, prefer_agents=not self.trigger.pronoun)
+            subject = self._definite_at(0, start, ungoverned=True)
+            if near and (subject is None or near[0].start > subject):
                 return near
             m = self.salience.best(types, self.sentence.index, start, exclude)
             return [m] if m else []
@@ -348,7 +364,7 @@ class _Context:
                 continue
             if m.start - end > (0 if adjacent else window):
                 break
-            definite = self._definite_at(end, m.start)
+            definite = self._definite_at(end, m.start, ungoverned=True)
             if definite is not None and m.start > definite + 1:
                 d = self._definite_ref(types, exclude, end)
                 return [d] if d else []
@@ -359,10 +375,10 @@ class _Context:
             if m.type in types and m.entity.id not in exclude:
                 return [m]
         limit = min(end + window, len(self.tokens) - 1)
-        d = self._definite_ref(types, exclude, end) if self._definite_at(end, limit) is not None else None
+        d = self._definite_ref(types, exclude, end) if self._definite_at(end, limit, ungoverned=True) is not None else None
         return [d] if d else []
 
-    def _before(self, start, types, window, exclude, adjacent) -> list[_M]:
+    def _before(self, start, types, window, exclude, adjacent, prefer_agents: bool = True) -> list[_M]:
         fallback: list[_M] = []
         for m in reversed(self.ms):
             if m.end > start:
@@ -371,9 +387,10 @@ class _Context:
                 break
             if m.type not in types or m.entity.id in exclude:
                 continue
-            if adjacent or not (self._governed(m) or self._is_modifier(m)):
+            if adjacent or not prefer_agents or not (self._governed(m) or self._is_modifier(m)):
                 return [m]
-            fallback = fallback or [m]
+            if not self._is_modifier(m):
+                fallback = fallback or [m]
         return fallback
 
     def _governed(self, m: _M) -> bool:
@@ -432,10 +449,14 @@ class _Context:
                     return [d]
         return []
 
-    def _definite_at(self, a: int, b: int) -> int | None:
+    def _definite_at(self, a: int, b: int, ungoverned: bool = False) -> int | None:
+        """First definite description (الشركة، للشركة) in tokens a..b; with ``ungoverned``, none after a preposition."""
         for k in range(a, min(b + 1, len(self.tokens))):
-            for _, rest in strip_proclitic(self.folded[k]):
+            for clitic, rest in strip_proclitic(self.folded[k]):
                 if rest in self.lex.definite and not any(m.start <= k < m.end for m in self.ms):
+                    governed = self.folded[k][:1] in ("ل", "ب") and clitic or k > 0 and self.folded[k - 1] in self.lex.prepositions
+                    if ungoverned and governed:
+                        break
                     return k
         return None
 
@@ -454,7 +475,8 @@ class _Context:
             prev_word = self.folded[k - 2] if k >= 2 else ""
         else:
             prev_word = prev
-        return prev_word in self.lex.owner_words
+        owner_inside_trigger = k - 1 < getattr(self, "trigger_end", 0) <= m.start
+        return prev_word in self.lex.owner_words and not owner_inside_trigger
 
     def _coordinated(self, a: _M, b: _M) -> bool:
         """True when mention ``b`` follows ``a`` in a list: only و، أو، commas and quotes between them."""
@@ -528,7 +550,7 @@ class _Context:
                 attrs["status"] = status
                 if status in ("talks", "proposed"):
                     confidence *= self.lex.hedge_confidence
-        if trig.relation in DEAL_RELATIONS:
+        if trig.relation in DEAL_RELATIONS and not trig.no_amount:
             attrs.update(self._money(end, t))
             stake = self._stake(t)
             if stake is not None and trig.relation in ("ACQUIRED", "INVESTED_IN"):
@@ -597,7 +619,8 @@ def _merge(old: Relation | None, new: Relation) -> Relation:
     fields = {}
     for name in ("stake_percent", "role", "status", "date"):
         fields[name] = getattr(old, name) if getattr(old, name) is not None else getattr(new, name)
-    if new.amount is not None and (old.amount is None or old.approximate and not new.approximate):
+    headline = new.evidence and new.evidence[0].start == 0 and not (old.evidence and old.evidence[0].start == 0)
+    if new.amount is not None and (old.amount is None or old.approximate and not new.approximate or headline):
         fields.update(amount=new.amount, currency=new.currency, approximate=new.approximate)
     evidence = old.evidence + tuple(e for e in new.evidence if e not in old.evidence)
     return old.model_copy(update={**fields, "evidence": evidence, "confidence": max(old.confidence, new.confidence)})
