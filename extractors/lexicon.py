@@ -16,7 +16,7 @@ from typing import Any
 
 from extractors.normalize import fold, match_key
 
-__all__ = ["LEXICON_DIR", "load_json", "folded_set", "Cues", "load_cues", "GazetteerEntry", "Gazetteer", "load_gazetteer"]
+__all__ = ["trigger_final_words", "LEXICON_DIR", "load_json", "folded_set", "Cues", "load_cues", "GazetteerEntry", "Gazetteer", "load_gazetteer"]
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 
@@ -169,3 +169,22 @@ def _display_label(names: tuple[str, ...]) -> str:
         if any("\u0600" <= c <= "\u06ff" for c in name):
             return name
     return names[0]
+
+
+@lru_cache(maxsize=1)
+def trigger_final_words() -> frozenset[str]:
+    """Last words of the relation triggers (منافسي، طرحت، استحواذ ...): a weak name right after one is a name.
+
+    Prepositions and other short function words are left out.
+
+    >>> "منافسي" in trigger_final_words(), "من" in trigger_final_words()
+    (True, False)
+    """
+    stop = {fold(w) for w in ("من", "في", "على", "مع", "ل", "ب", "إلى", "عن", "بين", "مثل", "هو", "هي", "منها", "بينها", "وبين")}
+    words = set()
+    for entry in load_json("relations")["entries"]:
+        for phrase in entry["triggers"]:
+            last = fold(phrase).split()[-1]
+            if last not in stop and len(last) > 2:
+                words.add(last)
+    return frozenset(words)

@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractors.lexicon import Cues, Gazetteer, load_cues, load_gazetteer
+from extractors.lexicon import Cues, Gazetteer, load_cues, load_gazetteer, trigger_final_words
 from extractors.normalize import fold, match_key
 from extractors.records import Document, Mention, Sentence
 from extractors.text import Token, tokenize
@@ -35,7 +35,10 @@ _LATIN_JOINERS = {"&", "-", ".", "'"}
 _PROCLITIC_SPLITS = ("وال", "فال", "بال", "كال", "وب", "ول", "وك", "فب", "فل", "لل", "و", "ف", "ب", "ل", "ك")
 
 # Priority of each matcher: higher wins an overlap.
-_PRIORITY = {"latin-version": 7, "gazetteer": 6, "quoted": 5, "latin": 4, "head": 3, "title": 3, "given-name": 3, "repeat": 2, "model": 2, "weak": 1}
+_PRIORITY = {"latin-version": 7, "gazetteer": 6, "quoted": 5, "latin": 4, "head": 3, "title": 3, "given-name": 3,
+             "coordinated": 3, "repeat": 2, "model": 2, "weak": 1}
+_DEFINITE_HEADS = {"الشركه", "المؤسسه", "الهييه", "المجموعه", "البنك", "المصرف", "الصندوق", "الاتحاد"}
+_NAME_ADJECTIVES = {"الوطنيه", "العامه", "المتحده", "الدوليه", "العربيه", "الخليجيه", "الاهليه", "العالميه", "الاسلاميه"}
 
 
 def strip_proclitic(folded: str) -> list[tuple[int, str]]:
@@ -113,7 +116,13 @@ class MentionFinder:
             self._given_names(s)
             for start, end, label in spans:
                 self._model_candidate(s, start, end, label)
+        for s in sents:
+            self._definite_heads(s)
         self._weak_in_context(sents, strong_ids)
+        for s in sents:
+            self._coordinated(s)
+        for s in sents:
+            s.candidates = _resolve_overlaps(s.candidates)
         self._repeats(sents)
         mentions: list[Mention] = []
         for s in sents:
@@ -167,15 +176,21 @@ class MentionFinder:
             if kept:
                 end = self._kept_head_name(s, i)
                 if end is not None:
-                    s.candidates.append(_Candidate(i, end, head_type, "head"))
+                    clitic = next((c for c, rest in strip_proclitic(s.folded[i]) if rest in self.cues.org_heads_kept), 0)
+                    s.candidates.append(_Candidate(i, end, head_type, "head", clitic=clitic))
             elif s.tokens[j].kind == "ar" and self._name_like(s, j) and not s.folded[j].startswith("ال"):
                 s.candidates.append(_Candidate(j, j + 1, head_type, "head-unconfirmed"))
-        # Short quoted spans anywhere: names when the model or a later match confirms them.
-        for i, tok in enumerate(s.tokens):
-            if tok.text in _OPEN_QUOTES:
-                quoted = self._quoted_at(s, i)
-                if quoted and quoted[1] - quoted[0] <= 3:
-                    s.candidates.append(_Candidate(quoted[0], quoted[1], "ORG", "quoted-unconfirmed"))
+        # Short quoted spans anywhere: names when the model or a later match confirms them. A quote that
+        # closes one span never opens the next.
+        i = 0
+        while i < len(s.tokens):
+            quoted = self._quoted_at(s, i) if s.tokens[i].text in _OPEN_QUOTES else None
+            if quoted is None:
+                i += 1
+                continue
+            if quoted[1] - quoted[0] <= 3:
+                s.candidates.append(_Candidate(quoted[0], quoted[1], "ORG", "quoted-unconfirmed"))
+            i = quoted[1] + 1
 
     def _head_at(self, s: _Sent, i: int) -> tuple[str | None, bool]:
         word = s.folded[i]
@@ -388,7 +403,9 @@ class MentionFinder:
         return 0
 
     def _weak_in_context(self, sents: list[_Sent], strong_ids: set[str]) -> None:
-        """Keep a weak gazetteer match when quoted, after a head noun, or when the entity is named strongly elsewhere."""
+        """Keep a weak gazetteer match with context: quoted, after a head noun or a relation trigger, beside a
+        strong name in a list, or when the entity is named with context elsewhere in the article."""
+        promoted = set(strong_ids)
         for s in sents:
             for cand in s.candidates:
                 if cand.source != "weak":
@@ -398,8 +415,60 @@ class MentionFinder:
                     o is not cand and (o.start, o.end) == (cand.start, cand.end) and not o.source.endswith("-unconfirmed")
                     and o.source != "weak" for o in s.candidates
                 )
-                if cand.canonical in strong_ids or quoted or confirmed or self._head_before(s, cand.start):
+                listed = any(o.source == "gazetteer" and self._in_list(s, o, cand) for o in s.candidates)
+                after_trigger = cand.start > 0 and _strip_all(s.folded[cand.start - 1]) & trigger_final_words()
+                if cand.canonical in promoted or quoted or confirmed or listed or after_trigger or self._head_before(s, cand.start):
                     cand.source = "gazetteer"
+                    promoted.add(cand.canonical)
+        for s in sents:
+            for cand in s.candidates:
+                if cand.source == "weak" and cand.canonical in promoted:
+                    cand.source = "gazetteer"
+
+    def _in_list(self, s: _Sent, a: _Candidate, b: _Candidate) -> bool:
+        """True when ``a`` and ``b`` stand next to each other in a list (A و B، A، B)."""
+        first, second = (a, b) if a.start < b.start else (b, a)
+        gap = [t.text for t in s.tokens[first.end : second.start]]
+        if any(g not in ("،", ",", "و", "أو") and g not in _OPEN_QUOTES | _CLOSE_QUOTES for g in gap):
+            return False
+        separated = any(g in ("،", ",", "و", "أو") for g in gap)
+        return separated or s.folded[second.start].startswith("و")
+
+    def _coordinated(self, s: _Sent) -> None:
+        """Names in a list share their type: «A» و«B» after a confirmed name; و + two name-like words after a person."""
+        confirmed = [c for c in s.candidates if not c.source.endswith("-unconfirmed") and c.source != "weak"]
+        for cand in s.candidates:
+            if cand.source == "quoted-unconfirmed" and any(self._in_list(s, o, cand) for o in confirmed if o.type != "PERSON"):
+                cand.source = "quoted"
+        for c in [c for c in confirmed if c.type == "PERSON"]:
+            k = c.end
+            if k + 1 < len(s.tokens) and s.tokens[k].kind == "ar" and s.folded[k].startswith("و") and len(s.folded[k]) > 3:
+                first = s.folded[k][1:]
+                if first in self.cues.stopwords or first.startswith("ال") or not self._name_like(s, k + 1):
+                    continue
+                if s.folded[k + 1].startswith("ال") or any(o.start <= k + 1 < o.end for o in s.candidates if o is not c):
+                    continue
+                if self._terminated(s, k + 2):
+                    s.candidates.append(_Candidate(k, k + 2, "PERSON", "coordinated", clitic=1))
+
+    def _definite_heads(self, s: _Sent) -> None:
+        """Names built on a definite head: الشركة السعودية للكهرباء، المؤسسة العامة للتأمينات الاجتماعية."""
+        for i in range(len(s.tokens) - 2):
+            head = s.folded[i]
+            rest = [r for _, r in strip_proclitic(head)]
+            if not any(r in _DEFINITE_HEADS for r in rest):
+                continue
+            adjective = s.folded[i + 1]
+            if adjective not in self.cues.gentilics and adjective not in _NAME_ADJECTIVES:
+                continue
+            j = i + 2
+            if not (s.folded[j].startswith("لل") and len(s.folded[j]) > 4):
+                continue
+            j += 1
+            while j < len(s.tokens) and j - i < 6 and s.folded[j].startswith(("ال", "وال")) and s.folded[j] not in self.cues.stopwords:
+                j += 1
+            clitic = next((c for c, r in strip_proclitic(head) if r in _DEFINITE_HEADS), 0)
+            s.candidates.append(_Candidate(i, j, "ORG", "head", clitic=clitic))
 
     def _repeats(self, sents: list[_Sent]) -> None:
         """Names found once are names everywhere in the article: a person's surname, a Latin name."""
@@ -464,6 +533,10 @@ class MentionFinder:
         )
 
 
+def _strip_all(word: str) -> set[str]:
+    return {rest for _, rest in strip_proclitic(word)}
+
+
 def _joinable(tokens: list[Token]) -> bool:
     """True when the tokens can form one name: no punctuation except joiners inside Latin names."""
     for k, tok in enumerate(tokens):
@@ -497,6 +570,6 @@ def find_mentions(document: Document, sentences: list[Sentence], finder: Mention
     >>> from extractors.pipeline import segment
     >>> doc = Document(id="t", text="استحوذت شركة أوبر على منافستها كريم، وقال الرئيس التنفيذي دارا خسروشاهي إن الصفقة مهمة.")
     >>> [(m.text, m.type) for m in find_mentions(doc, segment(doc), MentionFinder())]
-    [('أوبر', 'ORG'), ('دارا خسروشاهي', 'PERSON')]
+    [('أوبر', 'ORG'), ('كريم', 'ORG'), ('دارا خسروشاهي', 'PERSON')]
     """
     return (finder or MentionFinder()).find(document, sentences)

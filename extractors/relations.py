@@ -325,20 +325,32 @@ class _Context:
                 first = self._after(end, h_types, frame.get("window", 2), set(), False)
                 group = self._extend_list(first[0], h_types) if first else []
             return [(a, b) for n, a in enumerate(group) for b in group[n + 1 :] if a.entity.id != b.entity.id]
-        heads = self._slot(frame["head"], start, end, h_types, window, set(), frame.get("adjacent", False))
-        if not heads:
+        adjacent = frame.get("adjacent", False)
+        tail_window = frame.get("tail_window", window)
+        if frame["head"] == "next":  # tail first: عملاء X: Y و Z
+            tails = self._slot(frame["tail"], start, end, t_types, tail_window, set(), adjacent)
+            if not tails:
+                return []
+            heads = self._after(tails[0].end, h_types, window, {tails[0].entity.id}, False)
+        else:
+            heads = self._slot(frame["head"], start, end, h_types, window, set(), adjacent)
+            if not heads:
+                return []
+            spec = frame["tail"]
+            if spec == "next":
+                tails = self._after(heads[0].end, t_types, tail_window, {heads[0].entity.id}, False)
+            else:
+                tails = self._slot(spec, start, end, t_types, tail_window, {heads[0].entity.id}, adjacent)
+        if not heads or not tails:
             return []
-        head = heads[0]
-        tails = self._slot(frame["tail"], start, end, t_types, frame.get("tail_window", window), {head.entity.id}, frame.get("adjacent", False))
-        if not tails:
-            return []
-        if frame.get("list"):
-            if frame["tail"] != "salient" and frame["tail"] != "before":
-                tails = self._extend_list(tails[0], t_types)
-            elif frame["head"] not in ("salient", "before"):
-                heads = self._extend_list(head, h_types)
+        listed = frame.get("list")
+        if listed in (True, "tail", "both") and frame["tail"] not in ("salient", "before"):
+            tails = self._extend_list(tails[0], t_types)
+        if listed in ("head", "both") or listed is True and frame["tail"] in ("salient", "before"):
+            if frame["head"] not in ("salient", "before"):
+                heads = self._extend_list(heads[0], h_types)
         if frame.get("list_head") and frame["head"] == "before":
-            heads = self._extend_list_back(head, h_types)
+            heads = self._extend_list_back(heads[0], h_types)
         return [(h, t) for h in heads for t in tails if h.entity.id != t.entity.id]
 
     def _slot(self, spec: str, start: int, end: int, types: set[str], window: int, exclude: set[str], adjacent: bool) -> list[_M]:
@@ -415,6 +427,11 @@ class _Context:
         return any(w in self.lex.title_words or w.lstrip("ل") in self.lex.title_words for w in back)
 
     def _after_prep(self, prep: str, end, types, window, exclude) -> list[_M]:
+        if self.trigger.words[-1] == prep or self.trigger.words[-1].endswith(prep) and len(prep) > 1:
+            # the trigger ends with the preposition (بالتعاون مع، حصتها في): the filler follows it
+            found = self._after(end, types, 4, exclude, False)
+            if found:
+                return found
         for k in range(end, min(end + window + 1, len(self.tokens))):
             word = self.folded[k]
             attached = len(prep) == 1 and word.startswith(prep) and word != prep
