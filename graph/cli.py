@@ -58,6 +58,31 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("file", metavar="FILE", help="CoNLL file with gold BIO tags")
     e.add_argument("--model", metavar="PATH", help="model folder (default: the bundled model)")
 
+    q = sub.add_parser(
+        "query",
+        help="ask the graph: competitors, rivalries, neighbors, path, deals, people, entity",
+        description="Answer questions from a built graph. Names may be given in either script, with or without "
+        "clitics, diacritics or شركة; an unknown name gets the closest suggestions.",
+    )
+    q.add_argument("what", choices=["competitors", "rivalries", "neighbors", "path", "deals", "people", "entity"],
+                   help="the question")
+    q.add_argument("names", nargs="*", metavar="NAME", help="entity name(s): one for most questions, two for path")
+    _graph_source(q)
+    q.add_argument("--relation", metavar="REL", help="neighbors: follow only this relation (e.g. PARTNERS_WITH)")
+    q.add_argument("--depth", type=int, default=1, help="neighbors: how many hops (default 1)")
+    q.add_argument("--json", action="store_true", help="print JSON for scripts instead of tables")
+    q.add_argument("--no-bidi", action="store_true", help="print Arabic in logical order (no reshaping for the terminal)")
+
+    v = sub.add_parser(
+        "view",
+        help="write the browser page for the neighbourhood of one entity",
+        description="Write an offline HTML page showing NAME and everything within --depth hops of it.",
+    )
+    v.add_argument("name", metavar="NAME", help="entity name, any script or spelling")
+    _graph_source(v)
+    v.add_argument("--depth", type=int, default=2, help="hops around NAME (default 2)")
+    v.add_argument("--out", default="view.html", metavar="FILE", help="page to write (default view.html)")
+
     t = sub.add_parser(
         "train-ner",
         help="retrain the NER model from data/ner/ with the checked-in config",
@@ -69,6 +94,11 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _graph_source(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--graph", default="out/graph.json", metavar="FILE",
+                   help="graph.json written by `alaqat build` (default out/graph.json)")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the ``alaqat`` command line; return the exit status."""
     args = parser().parse_args(argv)
@@ -78,7 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     from extractors.errors import AlaqatError
 
     try:
-        return {"build": _build, "eval-ner": _eval_ner, "train-ner": _train_ner}[args.command](args)
+        commands = {"build": _build, "eval-ner": _eval_ner, "train-ner": _train_ner, "query": _query, "view": _view}
+        return commands[args.command](args)
     except AlaqatError as err:
         print(f"alaqat: error: {err}", file=sys.stderr)
         return 2
@@ -123,6 +154,59 @@ def _build(args: argparse.Namespace) -> int:
         for kind, path in outputs.items():
             print(f"  {kind:8s} {path}")
     return 1 if report.problems else 0
+
+
+def _load_graph(path: str):
+    from extractors.errors import InputError
+    from graph.export import read_json
+
+    if not Path(path).is_file():
+        raise InputError(f"{path}: no graph file: build one with `alaqat build INPUT --out DIR` and pass --graph DIR/graph.json")
+    try:
+        return read_json(path)
+    except (ValueError, KeyError) as err:
+        raise InputError(f"{path}: not a graph.json written by alaqat ({err}): rebuild it with `alaqat build`") from err
+
+
+def _query(args: argparse.Namespace) -> int:
+    import json
+
+    from graph import queries
+
+    G = _load_graph(args.graph)
+    needed = {"rivalries": 0, "path": 2}.get(args.what, 1)
+    if len(args.names) != needed:
+        print(f"alaqat: error: `query {args.what}` takes {needed} name(s)", file=sys.stderr)
+        return 2
+    if args.what == "rivalries":
+        result = queries.rivalries(G)
+    elif args.what == "path":
+        result = queries.path(G, *args.names)
+    elif args.what == "neighbors":
+        result = queries.neighbors(G, args.names[0], relation=args.relation, depth=args.depth)
+    else:
+        result = getattr(queries, args.what)(G, args.names[0])
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=1, default=list))
+        return 0
+    from graph.tables import print_result
+
+    print_result(args.what, result, bidi=not args.no_bidi and sys.stdout.isatty())
+    return 0
+
+
+def _view(args: argparse.Namespace) -> int:
+    import networkx as nx
+
+    from graph.queries import resolve
+    from graph.view import write_html
+
+    G = _load_graph(args.graph)
+    center = resolve(G, args.name)
+    nodes = nx.ego_graph(G.to_undirected(as_view=True), center, radius=args.depth).nodes
+    path = write_html(G.subgraph(nodes).copy(), args.out, title=f"alaqat — {G.nodes[center].get('label', center)}")
+    print(f"{len(nodes)} entities around {G.nodes[center].get('label', center)}: {path}")
+    return 0
 
 
 def _eval_ner(args: argparse.Namespace) -> int:

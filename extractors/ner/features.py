@@ -29,7 +29,7 @@ from spacy.language import Language
 
 from extractors.normalize import fold, light_stem
 
-__all__ = ["arabic_lex_attrs", "lexicon_class"]
+__all__ = ["arabic_lex_attrs", "lexicon_class", "hybrid_embed"]
 
 
 @lru_cache(maxsize=1)
@@ -104,3 +104,18 @@ def arabic_lex_attrs() -> Callable[[Language], Language]:
         return nlp
 
     return install
+
+
+@spacy.registry.architectures("alaqat.HybridEmbed.v1")
+def hybrid_embed(width: int, attrs: list[str], rows: list[int], char_rows: int, nM: int, nC: int):
+    """Hashed lexical features (see :func:`arabic_lex_attrs`) beside a character embedding of the folded word.
+
+    The character part embeds the first and last ``nC`` letters of the folded word (``nM`` dimensions each),
+    which carries the clitics, patterns and foreign-name spellings of Arabic; a maxout layer mixes both.
+    """
+    from spacy.ml.models.tok2vec import CharacterEmbed, MultiHashEmbed
+    from thinc.api import Maxout, chain, concatenate, with_array
+
+    hashed = MultiHashEmbed(width=width, attrs=attrs, rows=rows, include_static_vectors=False)
+    chars = CharacterEmbed(width=width, rows=char_rows, nM=nM, nC=nC, include_static_vectors=False, feature="NORM")
+    return chain(concatenate(hashed, chars), with_array(Maxout(width, nP=3, normalize=True)))
