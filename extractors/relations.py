@@ -42,6 +42,7 @@ ALLOWED_TYPES: dict[str, tuple[set[str], set[str]]] = {
 }
 SYMMETRIC = {"MERGED_WITH", "COMPETES_WITH", "PARTNERS_WITH", "CONTRACT_WITH"}
 DEAL_RELATIONS = {"ACQUIRED", "INVESTED_IN", "MERGED_WITH", "CONTRACT_WITH"}
+DATED_RELATIONS = {"ACQUIRED", "INVESTED_IN", "MERGED_WITH", "CONTRACT_WITH", "FOUNDED", "LEFT", "PARTNERS_WITH"}
 STATUS_RELATIONS = {"ACQUIRED", "MERGED_WITH", "INVESTED_IN"}
 _COORD_GAP = {"،", ",", "و", "او", "أو", "ثم", "«", "»", "“", "”", '"', "'", "ـ", "(", ")"}
 _DEFAULT_WINDOW = 15
@@ -577,7 +578,7 @@ class _Context:
                 self.tokens[k].text for k in range(start, min(end, len(self.tokens)))
             )
         dates = [q for q in self.quantities if q.kind == "date" and q.iso]
-        if dates:
+        if dates and trig.relation in DATED_RELATIONS:
             attrs["date"] = dates[0].iso
         trigger_text = self.sentence.text[self.tokens[start].start - self.sentence.start : self.tokens[end - 1].end - self.sentence.start]
         evidence = Evidence(

@@ -18,7 +18,7 @@ import networkx as nx
 
 from extractors.records import SYMMETRIC_RELATIONS, Entity, Extraction
 
-__all__ = ["GraphBuilder", "build_graph", "node_id"]
+__all__ = ["GraphBuilder", "build_graph", "node_id", "known_names"]
 
 _FAMILY = {"ORG": "org", "PRODUCT": "org", "PERSON": "person", "LOC": "loc", "MISC": "misc"}
 _ATTRS = ("amount", "currency", "stake_percent", "role", "status", "date")
@@ -137,6 +137,22 @@ class GraphBuilder:
             if value is not None and (name not in data or rel.confidence > data["confidence"]):
                 data[name] = value
         data["confidence"] = max(data["confidence"], rel.confidence)
+
+
+def known_names(nid: str, data: dict) -> set[str]:
+    """Every name a node answers to: its label, the aliases seen in articles and, for a knowledge-base entity,
+    the spellings the gazetteer knows (so that a search for "Meta" finds an entity only written ميتا).
+
+    >>> sorted(known_names("meta", {"label": "ميتا", "aliases": ["ميتا"]}))[:3]
+    ['Facebook', 'Meta', 'Meta Platforms']
+    """
+    from extractors.lexicon import load_gazetteer
+
+    names = {data.get("label", nid), *data.get("aliases", [])}
+    entry = load_gazetteer().entries.get(nid)
+    if entry is not None:
+        names |= set(entry.names) | set(entry.weak_names)
+    return {n for n in names if n}
 
 
 def _key(text: str) -> str:

@@ -83,6 +83,17 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--depth", type=int, default=2, help="hops around NAME (default 2)")
     v.add_argument("--out", default="view.html", metavar="FILE", help="page to write (default view.html)")
 
+    x = sub.add_parser(
+        "export",
+        help="write the graph as json, graphml, gexf or neo4j (bulk-import CSV + Cypher)",
+        description="Convert a built graph to another format: json (node-link), graphml (networkx, igraph, yEd), "
+        "gexf (Gephi), neo4j (nodes.csv and relationships.csv with neo4j-admin import headers, plus load.cypher "
+        "for LOAD CSV), html (the explorer page).",
+    )
+    _graph_source(x)
+    x.add_argument("--format", default="graphml", choices=["json", "graphml", "gexf", "neo4j", "html"])
+    x.add_argument("--out", required=True, metavar="DIR", help="output folder")
+
     t = sub.add_parser(
         "train-ner",
         help="retrain the NER model from data/ner/ with the checked-in config",
@@ -108,7 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     from extractors.errors import AlaqatError
 
     try:
-        commands = {"build": _build, "eval-ner": _eval_ner, "train-ner": _train_ner, "query": _query, "view": _view}
+        commands = {"build": _build, "eval-ner": _eval_ner, "train-ner": _train_ner, "query": _query, "view": _view,
+                    "export": _export}
         return commands[args.command](args)
     except AlaqatError as err:
         print(f"alaqat: error: {err}", file=sys.stderr)
@@ -206,6 +218,25 @@ def _view(args: argparse.Namespace) -> int:
     nodes = nx.ego_graph(G.to_undirected(as_view=True), center, radius=args.depth).nodes
     path = write_html(G.subgraph(nodes).copy(), args.out, title=f"alaqat — {G.nodes[center].get('label', center)}")
     print(f"{len(nodes)} entities around {G.nodes[center].get('label', center)}: {path}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from graph import export
+    from graph.view import write_html
+
+    G = _load_graph(args.graph)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    writers = {
+        "json": lambda: {"json": export.write_json(G, out / "graph.json")},
+        "graphml": lambda: {"graphml": export.write_graphml(G, out / "graph.graphml")},
+        "gexf": lambda: {"gexf": export.write_gexf(G, out / "graph.gexf")},
+        "neo4j": lambda: export.write_neo4j(G, out),
+        "html": lambda: {"html": write_html(G, out / "graph.html")},
+    }
+    for kind, path in writers[args.format]().items():
+        print(f"  {kind:13s} {path}")
     return 0
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import networkx as nx
 
-__all__ = ["to_node_link", "write_json", "write_graphml", "flatten_for_graphml", "read_json"]
+__all__ = ["to_node_link", "write_json", "write_graphml", "write_gexf", "write_neo4j", "flatten_for_graphml", "read_json"]
 
 # XML 1.0 forbids most control characters; article text must never break the file.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -94,3 +94,79 @@ def write_graphml(G: nx.MultiDiGraph, path: str | Path) -> Path:
     path = Path(path)
     nx.write_graphml(flatten_for_graphml(G), path, encoding="utf-8", named_key_ids=True)
     return path
+
+
+def write_gexf(G: nx.MultiDiGraph, path: str | Path) -> Path:
+    """Write ``G`` as GEXF (Gephi) with the same flattened attributes as GraphML."""
+    path = Path(path)
+    nx.write_gexf(flatten_for_graphml(G), path, encoding="utf-8")
+    return path
+
+
+_NODE_COLUMNS = [("id:ID", "id"), ("label", "label"), ("type", "type"), ("aliases:string[]", "aliases"),
+                 ("mentions:int", "mentions"), ("documents:string[]", "documents"), (":LABEL", None)]
+_EDGE_COLUMNS = [(":START_ID", None), (":END_ID", None), (":TYPE", None), ("amount:double", "amount"),
+                 ("currency", "currency"), ("stake_percent:double", "stake_percent"), ("role", "role"),
+                 ("status", "status"), ("date", "date"), ("confidence:double", "confidence"),
+                 ("articles:int", "articles"), ("evidence", "evidence")]
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return _XML_INVALID.sub("", ";".join(v.replace(";", ",") for v in value))
+    if isinstance(value, (list, dict)):
+        return _XML_INVALID.sub("", json.dumps(value, ensure_ascii=False))
+    return _XML_INVALID.sub("", str(value))
+
+
+_CYPHER = """// Load alaqat's graph into Neo4j with LOAD CSV.
+// Copy nodes.csv and relationships.csv into Neo4j's import folder, then run this script (cypher-shell -f load.cypher).
+// For an empty database, `neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv`
+// reads the same files (array delimiter ';').
+CREATE CONSTRAINT alaqat_entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;
+
+LOAD CSV WITH HEADERS FROM 'file:///nodes.csv' AS row
+MERGE (e:Entity {{id: row.`id:ID`}})
+SET e.label = row.label, e.type = row.type, e.aliases = split(row.`aliases:string[]`, ';'),
+    e.mentions = toInteger(row.`mentions:int`), e.documents = split(row.`documents:string[]`, ';');
+{labels}
+{relationships}
+"""
+
+
+def write_neo4j(G: nx.MultiDiGraph, out_dir: str | Path) -> dict[str, Path]:
+    """Write ``nodes.csv`` and ``relationships.csv`` (neo4j-admin import headers) and ``load.cypher`` (LOAD CSV)."""
+    import csv
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    nodes_path, edges_path, cypher_path = out / "nodes.csv", out / "relationships.csv", out / "load.cypher"
+    with open(nodes_path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([c for c, _ in _NODE_COLUMNS])
+        for n, d in sorted(G.nodes(data=True)):
+            row = [_cell(n if key == "id" else d.get(key)) for _, key in _NODE_COLUMNS[:-1]]
+            writer.writerow(row + [f"Entity;{d.get('type', 'MISC').title()}"])
+    with open(edges_path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([c for c, _ in _EDGE_COLUMNS])
+        for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
+            writer.writerow([u, v, k] + [_cell(d.get(key)) for _, key in _EDGE_COLUMNS[3:]])
+    types = sorted({d.get("type", "MISC") for _, d in G.nodes(data=True)})
+    labels = "\n".join(
+        f"MATCH (e:Entity {{type: '{t}'}}) SET e:{t.title()};" for t in types if t.isalpha()
+    )
+    relationships = "\n".join(
+        f"LOAD CSV WITH HEADERS FROM 'file:///relationships.csv' AS row WITH row WHERE row.`:TYPE` = '{rel}'\n"
+        f"MATCH (a:Entity {{id: row.`:START_ID`}}), (b:Entity {{id: row.`:END_ID`}})\n"
+        f"MERGE (a)-[r:{rel}]->(b)\n"
+        "SET r.amount = toFloat(row.`amount:double`), r.currency = row.currency, "
+        "r.stake_percent = toFloat(row.`stake_percent:double`), r.role = row.role, r.status = row.status, "
+        "r.date = row.date, r.confidence = toFloat(row.`confidence:double`), r.articles = toInteger(row.`articles:int`), "
+        "r.evidence = row.evidence;"
+        for rel in sorted({k for _, _, k in G.edges(keys=True)})
+    )
+    cypher_path.write_text(_CYPHER.format(labels=labels, relationships=relationships), encoding="utf-8")
+    return {"nodes": nodes_path, "relationships": edges_path, "cypher": cypher_path}

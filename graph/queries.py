@@ -79,8 +79,10 @@ class _Index:
         self.size = len(G)
         self.keys: dict[str, list[str]] = defaultdict(list)
         self.names: dict[str, str] = {}
+        from graph.build import known_names
+
         for n, data in G.nodes(data=True):
-            for name in {data.get("label", n), str(n), *data.get("aliases", [])}:
+            for name in known_names(n, data) | {str(n)}:
                 key = match_key(name)
                 if key and n not in self.keys[key]:
                     self.keys[key].append(n)

@@ -12,6 +12,7 @@ from an article can run as code.
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
@@ -20,6 +21,7 @@ import networkx as nx
 from extractors.records import SYMMETRIC_RELATIONS
 
 __all__ = ["TYPE_COLORS", "RELATION_LABELS_AR", "render_html", "write_html"]
+
 
 TYPE_COLORS = {"ORG": "#2f6fde", "PERSON": "#e0762b", "PRODUCT": "#2a9d57", "LOC": "#8a8f98", "MISC": "#a06cd5"}
 RELATION_LABELS_AR = {
@@ -38,16 +40,8 @@ RELATION_LABELS_AR = {
     "PRODUCT_OF": "منتج لـ",
 }
 _REMOTE = re.compile(r"<(script|link)\b[^>]*(?:src|href)=\"https?://[^\"]*\"[^>]*>(?:\s*</script>)?", re.IGNORECASE)
-_STYLE = """
-<style>
-  body { margin: 0; font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "KacstOne", "DejaVu Sans", sans-serif; }
-  h1.alaqat-title { direction: rtl; font-size: 1.2rem; margin: .5rem 1rem; }
-  .vis-tooltip { direction: rtl; text-align: right; white-space: pre-wrap; max-width: 36rem; font-family: inherit; }
-  .alaqat-legend { position: absolute; top: 3rem; left: 1rem; background: #fff; border: 1px solid #ccc;
-                   padding: .4rem .7rem; font-size: .85rem; direction: rtl; z-index: 10; }
-  .alaqat-legend span { display: inline-block; width: .8rem; height: .8rem; border-radius: 50%; margin-left: .3rem; }
-</style>
-"""
+_ASSETS = Path(__file__).with_name("assets")
+_TYPE_NAMES_AR = {"ORG": "منظمة", "PERSON": "شخص", "PRODUCT": "منتج", "LOC": "مكان", "MISC": "أخرى"}
 
 
 def _money(amount: float | None, currency: str | None) -> str:
@@ -71,7 +65,7 @@ def _edge_title(data: dict) -> str:
         if data.get(name):
             lines.append(f"{name}: {data[name]}")
     lines.append(f"المقالات: {data.get('articles', 1)} · الثقة: {data.get('confidence', 0):.2f}")
-    for ev in data.get("evidence", [])[:5]:
+    for ev in data.get("evidence", [])[:3]:
         source = ev.get("title") or ev.get("document", "")
         lines.append(f"— {ev.get('sentence', '')}\n   [{source}]")
     return "\n".join(lines)
@@ -86,8 +80,39 @@ def _node_title(nid: str, data: dict) -> str:
     return "\n".join(lines)
 
 
+def _checkboxes(kind: str, values: list[str], labels: dict[str, str]) -> str:
+    return "".join(
+        f'<label><input type="checkbox" checked data-{kind}="{html.escape(v)}"> {html.escape(labels.get(v, v))} '
+        f'<small>{html.escape(v)}</small></label>'
+        for v in values
+    )
+
+
+def _toolbar(title: str, types: list[str], relations: list[str]) -> str:
+    legend_types = "".join(
+        f'<div><span class="dot" style="background:{TYPE_COLORS.get(t, TYPE_COLORS["MISC"])}"></span>'
+        f'{html.escape(_TYPE_NAMES_AR.get(t, t))} {html.escape(t)}</div>'
+        for t in types
+    )
+    return f"""
+<div id="alaqat-bar">
+  <h1>{html.escape(title)}</h1>
+  <input id="alaqat-search" type="search" placeholder="ابحث عن كيان بأي اسم… / search any name" autocomplete="off">
+  <span id="alaqat-search-status"></span>
+  <div class="alaqat-filters">
+    <fieldset><legend>الأنواع</legend>{_checkboxes("type", types, _TYPE_NAMES_AR)}</fieldset>
+    <fieldset><legend>العلاقات</legend>{_checkboxes("relation", relations, RELATION_LABELS_AR)}</fieldset>
+  </div>
+</div>
+<div id="alaqat-panel" role="complementary"></div>
+<div class="alaqat-legend">{legend_types}
+  <div><span class="line"></span>علاقة باتجاه (سهم)</div><div><span class="line dashed"></span>تنافس</div>
+</div>
+"""
+
+
 def render_html(G: nx.MultiDiGraph, title: str = "alaqat — علاقات") -> str:
-    """Return the HTML page for ``G``: offline, right-to-left labels, evidence in tooltips.
+    """Return the explorer page for ``G``: offline, right-to-left, searchable, filterable, evidence on click.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("a", label="<script>alert(1)</script>", type="ORG", aliases=[])
@@ -97,9 +122,13 @@ def render_html(G: nx.MultiDiGraph, title: str = "alaqat — علاقات") -> s
     """
     from pyvis.network import Network
 
-    net = Network(height="92vh", width="100%", directed=True, cdn_resources="in_line", notebook=False)
+    from extractors.normalize import match_key
+    from graph.build import known_names
+
+    net = Network(height="calc(100vh - 5rem)", width="100%", directed=True, cdn_resources="in_line", notebook=False)
     for nid, data in sorted(G.nodes(data=True)):
         etype = data.get("type", "MISC")
+        names = known_names(nid, data)
         net.add_node(
             nid,
             label=data.get("label", nid),
@@ -107,9 +136,13 @@ def render_html(G: nx.MultiDiGraph, title: str = "alaqat — علاقات") -> s
             color=TYPE_COLORS.get(etype, TYPE_COLORS["MISC"]),
             shape="dot",
             size=12 + 3 * min(len(data.get("documents", [])), 6) + min(data.get("mentions", 0), 12),
+            etype=etype,
+            aliases=sorted(data.get("aliases", [])),
+            keys=sorted({match_key(n) for n in names} - {""}),
         )
     for u, v, k, data in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
         rel = data["relation"]
+        extra = {name: data[name] for name in ("amount", "currency", "stake_percent", "status", "role", "date") if data.get(name) is not None}
         net.add_edge(
             u,
             v,
@@ -119,31 +152,39 @@ def render_html(G: nx.MultiDiGraph, title: str = "alaqat — علاقات") -> s
             dashes=rel == "COMPETES_WITH",
             width=1 + 1.5 * min(data.get("articles", 1), 6),
             relation=rel,
+            articles=data.get("articles", 1),
+            evidence=[{"sentence": e.get("sentence", ""), "title": e.get("title", ""), "document": e.get("document", "")}
+                      for e in data.get("evidence", [])],
+            **extra,
         )
+    big = G.number_of_nodes() > 200
     net.set_options(
-        """{"physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 300, "fit": true},
-              "forceAtlas2Based": {"springLength": 140, "avoidOverlap": 0.6}},
+        json.dumps({
+            "physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 250 if big else 400, "fit": True},
+                        "forceAtlas2Based": {"springLength": 140, "avoidOverlap": 0.6}},
+            "layout": {"improvedLayout": not big},
             "edges": {"font": {"size": 11, "align": "middle"}, "smooth": {"type": "continuous"}},
             "nodes": {"font": {"size": 16, "face": "Noto Naskh Arabic, Noto Sans Arabic, KacstOne, sans-serif"}},
-            "interaction": {"hover": true, "tooltipDelay": 120}}"""
+            "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": big},
+        })
     )
-    page = net.generate_html()
-    page = _REMOTE.sub("", page)
-    legend = "".join(
-        f'<div><span style="background:{color}"></span>{name}</div>' for name, color in TYPE_COLORS.items()
-    )
-    header = f'<h1 class="alaqat-title">{html.escape(title)}</h1><div class="alaqat-legend">{legend}</div>'
-    page = page.replace("</head>", _STYLE + "\n</head>", 1)
-    page = re.sub(r"<body>", lambda m: m.group(0) + "\n" + header, page, count=1)
-    page = page.replace('<html>', '<html lang="ar">', 1)
-    page = page.replace("<head>", '<head>\n<meta charset="utf-8">', 1)
+    page = _REMOTE.sub("", net.generate_html())
+    types = sorted({d.get("type", "MISC") for _, d in G.nodes(data=True)}, key=list(TYPE_COLORS).index)
+    relations = sorted({k for _, _, k in G.edges(keys=True)})
+    css = (_ASSETS / "explorer.css").read_text(encoding="utf-8")
+    js = (_ASSETS / "explorer.js").read_text(encoding="utf-8")
+    page = page.replace("<html>", '<html lang="ar">', 1)
+    page = page.replace("<head>", f'<head>\n<meta charset="utf-8">\n<title>{html.escape(title)}</title>', 1)
+    page = page.replace("</head>", f"<style>{css}</style>\n</head>", 1)
+    page = re.sub(r"<body>", lambda m: m.group(0) + _toolbar(title, types, relations), page, count=1)
     # After stabilising, the layout stays still.
     page = page.replace(
         "return network;",
-        'network.once("stabilizationIterationsDone", function () { network.setOptions({physics: false}); });\n'
+        'network.once("stabilizationIterationsDone", function () { network.setOptions({physics: false}); window.alaqatReady = true; });\n'
         "                  return network;",
         1,
     )
+    page = page.replace("</body>", f"<script>{js}</script>\n</body>", 1)
     return page
 
 
