@@ -18,6 +18,7 @@ from extractors.records import Document, Entity, Mention
 
 __all__ = ["resolve_mentions"]
 
+_CONNECTORS = {"ال", "بن", "ابن", "ابو", "عبد", "بنت"}
 _TYPE_RANK = {"PERSON": 3, "ORG": 3, "PRODUCT": 2, "LOC": 2, "MISC": 0}
 _SOURCE_WEIGHT = {"gazetteer": 5, "quoted": 3, "latin": 3, "head": 3, "title": 3, "given-name": 3, "model": 1}
 
@@ -140,14 +141,14 @@ def _join_person_parts(mentions: list[Mention], uf: _Union) -> None:
     """A bare given name or surname joins the one full person name of the article that contains it."""
     full: dict[str, set[str]] = {}
     for m in mentions:
-        if m.type == "PERSON" and len(m.key.split()) >= 2:
-            parts = m.key.split()
+        parts = m.key.split()
+        if m.type == "PERSON" and len(parts) >= 2 and parts[0] not in _CONNECTORS:
             for part in (parts[0], parts[-1], " ".join(parts[-2:])):
-                full.setdefault(part, set()).add(uf.find(m.id))
+                full.setdefault(part, set()).add(m.id)
     for m in mentions:
         if len(m.key.split()) > 2 or m.canonical and m.type != "PERSON":
             continue
-        owners = {uf.find(o) for o in full.get(m.key, set())}
+        owners = {uf.find(o) for o in full.get(m.key, set())} - {uf.find(m.id)}
         if len(owners) == 1 and m.type in ("PERSON", "ORG", "MISC") and (m.type == "PERSON" or m.source == "model" or m.source == "quoted"):
             uf.join(next(iter(owners)), m.id)
 
@@ -164,8 +165,7 @@ def _entity(eid: str, group: list[Mention], gazetteer: Gazetteer) -> Entity | No
         etype = "PERSON"
     aliases = sorted({m.text for m in group}, key=lambda s: (s.lower(), s))
     label = _label(group, etype)
-    if etype == "PERSON" and len(label.split()) < 2 and not canonical and all(m.source == "model" for m in group):
-        return None
+    partial = etype == "PERSON" and len(label.split()) < 2 and not canonical and all(m.source == "model" for m in group)
     if all(m.source == "model" for m in group) and etype in ("ORG", "PRODUCT") and len(group) == 1 and len(label.split()) == 1:
         return None
     return Entity(
@@ -176,6 +176,7 @@ def _entity(eid: str, group: list[Mention], gazetteer: Gazetteer) -> Entity | No
         aliases=tuple(aliases),
         mentions=tuple(m.id for m in group),
         canonical=canonical,
+        partial=partial,
     )
 
 

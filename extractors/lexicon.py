@@ -130,10 +130,18 @@ def load_gazetteer(extra: str | Path | None = None) -> Gazetteer:
 
     An extra entry with an id that already exists replaces the bundled one.
     """
+    if extra is None:
+        return _default_gazetteer()
     raw = list(load_json("gazetteer")["entries"])
     if extra is not None:
         with open(extra, encoding="utf-8") as handle:
             raw += json.load(handle)["entries"]
+    return _index(tuple(json.dumps(e, ensure_ascii=False, sort_keys=True) for e in raw))
+
+
+@lru_cache(maxsize=1)
+def _default_gazetteer() -> Gazetteer:
+    raw = load_json("gazetteer")["entries"]
     return _index(tuple(json.dumps(e, ensure_ascii=False, sort_keys=True) for e in raw))
 
 

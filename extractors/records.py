@@ -120,6 +120,9 @@ class Entity(Record):
     aliases: tuple[str, ...] = ()
     mentions: tuple[str, ...] = ()
     canonical: str | None = None
+    partial: bool = False
+    """A bare given name or surname with no fuller name in its article: it becomes part of a person only if the
+    graph holds exactly one person with that name part, and is dropped otherwise."""
 
 
 class Evidence(Record):

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from extractors.records import SYMMETRIC_RELATIONS, Entity, Extraction
+from graph.resolve import Match, Resolver
 
 __all__ = ["GraphBuilder", "build_graph", "node_id", "known_names"]
 
@@ -45,28 +46,70 @@ class GraphBuilder:
     >>> b = GraphBuilder()
     >>> b.add(extract(Document(id="a", text="استحوذت أمازون على شركة سوق.كوم.")))
     >>> b.add(extract(Document(id="b", text="أتمت Amazon صفقة الاستحواذ على Souq.com.")))
-    >>> G = b.graph
+    >>> G = b.finish()
     >>> sorted(G.nodes), G.edges["amazon", "souq", "ACQUIRED"]["articles"]
     (['amazon', 'souq'], 2)
     """
 
     def __init__(self) -> None:
         self.graph = nx.MultiDiGraph()
-        self._alias_index: dict[tuple[str, str], str] = {}
+        self.resolver = Resolver()
         self._surface: dict[str, Counter[str]] = {}
+        self._pending: list[Extraction] = []
+        self._placed: dict[tuple[str, str], str] = {}
+        self._aliases: dict[str, set[str]] = {}
+        self._evidence: dict[tuple[str, str, str], set[tuple]] = {}
 
     def add(self, extraction: Extraction) -> None:
-        """Merge one article's entities and relations into the graph."""
+        """Merge one article's entities and relations into the graph.
+
+        Partial entities (a bare surname with no fuller name in its article) wait for :meth:`finish`, so that
+        the result does not depend on the order articles are added in.
+        """
+        if any(e.partial for e in extraction.entities):
+            self._pending.append(extraction)
+        self._add(extraction, partial=False)
+
+    def finish(self) -> nx.MultiDiGraph:
+        """Place the partial entities (joining the one person with that name part, else dropping them) and
+        their relations; return the graph."""
+        pending, self._pending = self._pending, []
+        for extraction in pending:
+            self._add(extraction, partial=True)
+        for nid, surfaces in self._surface.items():
+            data = self.graph.nodes[nid]
+            data["label"] = _best_label(surfaces, data["type"])
+            data["aliases"].sort()
+        return self.graph
+
+    def _add(self, extraction: Extraction, partial: bool) -> None:
         doc = extraction.document
         ids: dict[str, str] = {}
-        mention_counts = Counter()
-        for m in extraction.mentions:
-            mention_counts[m.id] += 1
         for entity in extraction.entities:
-            nid = self._node_for(entity)
+            if entity.partial and not partial:
+                continue
+            if partial and not entity.partial:
+                ids[entity.id] = self._placed[(doc.id, entity.id)]
+                continue
+            names = {entity.label, *entity.aliases}
+            if entity.partial:
+                match = self.resolver.find(entity.type, names, None)
+                if match is None or match.rule != "person-part":
+                    continue
+                ids[entity.id] = match.node
+                self._add_node(match.node, entity, doc.id, len(entity.mentions), match)
+                continue
+            match = self.resolver.find(entity.type, names, entity.canonical)
+            nid = match.node if match else node_id(entity)
             ids[entity.id] = nid
-            self._add_node(nid, entity, doc.id, len(entity.mentions))
+            self._placed[(doc.id, entity.id)] = nid
+            self._add_node(nid, entity, doc.id, len(entity.mentions), match)
+            known = known_names(nid, self.graph.nodes[nid]) if entity.canonical else names
+            self.resolver.add(nid, self.graph.nodes[nid]["type"], known | names)
+        partial_ids = {e.id for e in extraction.entities if e.partial}
         for rel in extraction.relations:
+            if partial and not {rel.head, rel.tail} & partial_ids:
+                continue  # added in the first pass
             u, v = ids.get(rel.head), ids.get(rel.tail)
             if u is None or v is None or u == v:
                 continue
@@ -74,38 +117,27 @@ class GraphBuilder:
                 u, v = v, u
             self._add_edge(u, v, rel, doc.id)
 
-    def _node_for(self, entity: Entity) -> str:
-        family = _FAMILY.get(entity.type, "misc")
-        if entity.canonical:
-            return entity.canonical
-        keys = {entity.key} | {_key(a) for a in entity.aliases}
-        for key in sorted(keys):
-            found = self._alias_index.get((family, key))
-            if found:
-                return found
-        return node_id(entity)
-
-    def _add_node(self, nid: str, entity: Entity, doc_id: str, mentions: int) -> None:
+    def _add_node(self, nid: str, entity: Entity, doc_id: str, mentions: int, match: Match | None) -> None:
         G = self.graph
-        family = _FAMILY.get(entity.type, "misc")
         if nid not in G:
-            G.add_node(nid, label=entity.label, type=entity.type, aliases=[], mentions=0, documents=[])
+            G.add_node(nid, label=entity.label, type=entity.type, aliases=[], mentions=0, documents=[], provenance=[])
         data = G.nodes[nid]
         surfaces = self._surface.setdefault(nid, Counter())
+        seen = self._aliases.setdefault(nid, set(data["aliases"]))
         for alias in entity.aliases:
             surfaces[alias] += 1
-            if alias not in data["aliases"]:
+            if alias not in seen:
+                seen.add(alias)
                 data["aliases"].append(alias)
-            self._alias_index.setdefault((family, _key(alias)), nid)
-        self._alias_index.setdefault((family, entity.key), nid)
         surfaces[entity.label] += len(entity.mentions)
         data["mentions"] += mentions
-        if doc_id not in data["documents"]:
+        if not data["documents"] or data["documents"][-1] != doc_id and doc_id not in data["documents"]:
             data["documents"].append(doc_id)
+        rule = match.rule if match else "new"
+        data["provenance"].append({"name": entity.label, "document": doc_id, "entity": entity.id, "rule": rule,
+                                   "score": match.score if match else 1.0})
         if entity.type in ("PERSON", "ORG", "PRODUCT") and data["type"] not in ("PERSON", "ORG", "PRODUCT"):
             data["type"] = entity.type
-        data["aliases"].sort()
-        data["label"] = _best_label(surfaces, data["type"])
 
     def _add_edge(self, u: str, v: str, rel, doc_id: str) -> None:
         G = self.graph
@@ -119,8 +151,10 @@ class GraphBuilder:
                        documents=[doc_id], articles=1, **attrs)
             return
         data = G.edges[u, v, key]
+        seen = self._evidence.setdefault((u, v, key), {_evidence_key(e) for e in data["evidence"]})
         for item in evidence:
-            if item not in data["evidence"]:
+            if _evidence_key(item) not in seen:
+                seen.add(_evidence_key(item))
                 data["evidence"].append(item)
         if doc_id not in data["documents"]:
             data["documents"].append(doc_id)
@@ -161,6 +195,10 @@ def _key(text: str) -> str:
     return match_key(text)
 
 
+def _evidence_key(item: dict) -> tuple:
+    return (item.get("document"), item.get("start"), item.get("end"), item.get("trigger"))
+
+
 def _best_label(surfaces: Counter[str], etype: str) -> str:
     if etype == "PERSON":
         return max(surfaces, key=lambda s: (len(s.split()), surfaces[s], s))
@@ -172,4 +210,4 @@ def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
     builder = GraphBuilder()
     for extraction in extractions:
         builder.add(extraction)
-    return builder.graph
+    return builder.finish()

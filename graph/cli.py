@@ -47,7 +47,31 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--no-model", action="store_true", help="use rules and lexicons only, without the statistical NER model")
     b.add_argument("--model", metavar="PATH", help="spaCy NER model folder (default: data/models/ar_alaqat_ner or $ALAQAT_NER_MODEL)")
     b.add_argument("--gazetteer", metavar="FILE", help="extra knowledge-base entries (JSON, same format as extractors/lexicons/gazetteer.json)")
+    b.add_argument("--db", metavar="FILE", help="keep the store in FILE (default: a temporary store)")
     b.add_argument("--quiet", action="store_true", help="print only errors")
+
+    a = sub.add_parser(
+        "add",
+        help="add articles to a store incrementally (unchanged articles are skipped, changed ones replaced)",
+        description="Extract articles into an SQLite store, one transaction per article. Re-adding an unchanged "
+        "article changes nothing; an article with a known id and new content replaces its old facts. Export the "
+        "graph with `alaqat export --db FILE --out DIR`.",
+    )
+    a.add_argument("inputs", nargs="+", metavar="INPUT", help="article files or folders (.txt, .html, .jsonl)")
+    a.add_argument("--db", required=True, metavar="FILE", help="the store file (created if missing)")
+    a.add_argument("--no-model", action="store_true", help="use rules and lexicons only")
+    a.add_argument("--model", metavar="PATH", help="spaCy NER model folder")
+    a.add_argument("--gazetteer", metavar="FILE", help="extra knowledge-base entries (JSON)")
+    a.add_argument("--quiet", action="store_true", help="print only errors")
+
+    e0 = sub.add_parser(
+        "explain",
+        help="show how an entity was resolved: its aliases, the rule and score that joined each, its articles",
+        description="Explain an entity of the graph: every name that joined it, by which rule (knowledge-base, "
+        "same-name, acronym, transliteration, person-part, alias-pair) and score, and the articles it appears in.",
+    )
+    e0.add_argument("name", metavar="NAME", help="entity name, any script or spelling")
+    _graph_source(e0)
 
     e = sub.add_parser(
         "eval-ner",
@@ -106,8 +130,10 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _graph_source(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--graph", default="out/graph.json", metavar="FILE",
-                   help="graph.json written by `alaqat build` (default out/graph.json)")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--graph", default="out/graph.json", metavar="FILE",
+                       help="graph.json written by `alaqat build` (default out/graph.json)")
+    group.add_argument("--db", metavar="FILE", help="a store written by `alaqat add` (instead of --graph)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,44 +146,62 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         commands = {"build": _build, "eval-ner": _eval_ner, "train-ner": _train_ner, "query": _query, "view": _view,
-                    "export": _export}
+                    "export": _export, "add": _add, "explain": _explain}
         return commands[args.command](args)
     except AlaqatError as err:
         print(f"alaqat: error: {err}", file=sys.stderr)
         return 2
 
 
-def _build(args: argparse.Namespace) -> int:
-    from rich.console import Console
-    from rich.progress import Progress
+def _extractor(args: argparse.Namespace):
+    import os
 
-    from extractors.inputs import SUFFIXES
     from extractors.lexicon import load_gazetteer
     from extractors.pipeline import Extractor
-    from graph.runner import build_from_paths, write_outputs
+
+    if args.model:
+        os.environ["ALAQAT_NER_MODEL"] = args.model
+    gazetteer = load_gazetteer(args.gazetteer) if args.gazetteer else None
+    return Extractor(model=None if args.no_model else "default", gazetteer=gazetteer)
+
+
+def _count_inputs(inputs: list[str]) -> int:
+    from extractors.inputs import SUFFIXES
+
+    return sum(
+        sum(1 for c in Path(p).rglob("*") if c.suffix.lower() in SUFFIXES) if Path(p).is_dir() else 1
+        for p in inputs if Path(p).exists()
+    )
+
+
+def _run_with_progress(args: argparse.Namespace, work):
+    """Run ``work(on_article)`` under a progress bar (shown for five files or more); report missing inputs."""
+    from rich.console import Console
+    from rich.progress import Progress
 
     console = Console(stderr=True, quiet=args.quiet, soft_wrap=True)
     missing = [p for p in args.inputs if not Path(p).exists()]
     for path in missing:
         console.print(f"[red]alaqat: {path}: no such file or folder: check the path[/red]")
     if missing and len(missing) == len(args.inputs):
-        return 2
-    if args.model:
-        import os
-
-        os.environ["ALAQAT_NER_MODEL"] = args.model
-    gazetteer = load_gazetteer(args.gazetteer) if args.gazetteer else None
-    extractor = Extractor(model=None if args.no_model else "default", gazetteer=gazetteer)
-    total = sum(
-        sum(1 for c in Path(p).rglob("*") if c.suffix.lower() in SUFFIXES) if Path(p).is_dir() else 1
-        for p in args.inputs if Path(p).exists()
-    )
+        return console, None
+    total = _count_inputs(args.inputs)
     with Progress(console=console, transient=True, disable=args.quiet or total < 5) as progress:
         task = progress.add_task("extracting", total=total)
-        report = build_from_paths(args.inputs, extractor, on_article=lambda _: progress.advance(task))
-    outputs = write_outputs(report.graph, args.out)
+        report = work(lambda _: progress.advance(task))
     for problem in report.problems:
         console.print(f"[yellow]skipped {problem}[/yellow]", highlight=False)
+    return console, report
+
+
+def _build(args: argparse.Namespace) -> int:
+    from graph.runner import build_from_paths, write_outputs
+
+    extractor = _extractor(args)
+    _, report = _run_with_progress(args, lambda tick: build_from_paths(args.inputs, extractor, on_article=tick, db=args.db))
+    if report is None:
+        return 2
+    outputs = write_outputs(report.graph, args.out)
     if not args.quiet:
         print(
             f"{report.articles} articles, {report.entities} entities, {report.relations} relations "
@@ -168,10 +212,51 @@ def _build(args: argparse.Namespace) -> int:
     return 1 if report.problems else 0
 
 
-def _load_graph(path: str):
+def _add(args: argparse.Namespace) -> int:
+    from graph.runner import add_paths
+    from graph.store import Store
+
+    extractor = _extractor(args)
+    with Store(args.db) as store:
+        _, report = _run_with_progress(args, lambda tick: add_paths(args.inputs, store, extractor, on_article=tick))
+        if report is None:
+            return 2
+        total = store.documents()
+    if not args.quiet:
+        print(
+            f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged, "
+            f"skipped {len(report.problems)}; the store holds {total} articles ({args.db}) in {report.seconds:.1f} s"
+        )
+    return 1 if report.problems else 0
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from graph.queries import resolve
+
+    G = _load_graph(args)
+    n = resolve(G, args.name)
+    data = G.nodes[n]
+    print(f"{data.get('label', n)}  [{data.get('type')}]  id={n}")
+    print("aliases: " + "، ".join(data.get("aliases", [])))
+    print("joined by:")
+    for p in data.get("provenance", []):
+        print(f"  {p['name']}  <- {p['rule']} (score {p['score']:.2f}) in {p['document']}")
+    print("articles: " + ", ".join(data.get("documents", [])))
+    return 0
+
+
+def _load_graph(args: argparse.Namespace):
     from extractors.errors import InputError
     from graph.export import read_json
 
+    if getattr(args, "db", None):
+        from graph.store import Store
+
+        if not Path(args.db).is_file():
+            raise InputError(f"{args.db}: no store file: create one with `alaqat add INPUT --db {args.db}`")
+        with Store(args.db) as store:
+            return store.graph()
+    path = args.graph
     if not Path(path).is_file():
         raise InputError(f"{path}: no graph file: build one with `alaqat build INPUT --out DIR` and pass --graph DIR/graph.json")
     try:
@@ -185,7 +270,7 @@ def _query(args: argparse.Namespace) -> int:
 
     from graph import queries
 
-    G = _load_graph(args.graph)
+    G = _load_graph(args)
     needed = {"rivalries": 0, "path": 2}.get(args.what, 1)
     if len(args.names) != needed:
         print(f"alaqat: error: `query {args.what}` takes {needed} name(s)", file=sys.stderr)
@@ -213,7 +298,7 @@ def _view(args: argparse.Namespace) -> int:
     from graph.queries import resolve
     from graph.view import write_html
 
-    G = _load_graph(args.graph)
+    G = _load_graph(args)
     center = resolve(G, args.name)
     nodes = nx.ego_graph(G.to_undirected(as_view=True), center, radius=args.depth).nodes
     path = write_html(G.subgraph(nodes).copy(), args.out, title=f"alaqat — {G.nodes[center].get('label', center)}")
@@ -225,7 +310,7 @@ def _export(args: argparse.Namespace) -> int:
     from graph import export
     from graph.view import write_html
 
-    G = _load_graph(args.graph)
+    G = _load_graph(args)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     writers = {

@@ -1,0 +1,179 @@
+"""Cross-article entity resolution: which node an article's entity joins, by which rule, with what score.
+
+Rules, tried in order (the thresholds and extra alias pairs are data, ``extractors/lexicons/resolution.json``):
+
+1. ``knowledge-base``: the entity matched a gazetteer entry; the entry's id is the node;
+2. ``alias-pair``: a pair listed in the resolution data;
+3. ``same-name``: one of its names has the match key of a name of the node (same type family);
+4. ``acronym``: an all-capitals Latin name equals the initials of a node's multi-word Latin name (PIF);
+5. ``transliteration``: an Arabic name and a Latin name share a consonant skeleton (ميتا / Meta);
+6. ``person-part``: a bare given name or surname joins the one person node with that part, when only one has it.
+
+Two people who share a surname stay apart: full names join only on the same key, and a bare part joins only an
+unambiguous full name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extractors.lexicon import load_json
+from extractors.normalize import fold, is_arabic_char, match_key
+
+__all__ = ["skeleton", "Match", "Resolver", "family"]
+
+_FAMILY = {"ORG": "org", "PRODUCT": "org", "PERSON": "person", "LOC": "loc", "MISC": "misc"}
+
+
+def family(etype: str) -> str:
+    """The type family in which names are compared: organizations and products together, people apart.
+
+    >>> family("PRODUCT"), family("PERSON")
+    ('org', 'person')
+    """
+    return _FAMILY.get(etype, "misc")
+
+
+@lru_cache(maxsize=1)
+def _config() -> dict:
+    return load_json("resolution")
+
+
+@lru_cache(maxsize=262_144)
+def skeleton(name: str) -> str:
+    """The consonant skeleton of a name in either script: shared letter classes, vowels dropped, doubles merged.
+
+    >>> skeleton("ميتا"), skeleton("Meta")
+    ('MT', 'MT')
+    >>> skeleton("إنفيديا"), skeleton("Nvidia"), skeleton("أرامكو"), skeleton("Aramco")
+    ('NFD', 'NFD', 'RMK', 'RMK')
+    >>> skeleton("جوجل") == skeleton("Google"), skeleton("تليفونيكا") == skeleton("Telefonica")
+    (True, True)
+    """
+    cfg = _config()["skeleton"]
+    text = fold(name)
+    out = []
+    if any(is_arabic_char(c) for c in text):
+        out = [cfg["arabic"].get(c, "") for c in text]
+    else:
+        text = text.lower()
+        for digraph, value in cfg["latin_digraphs"].items():
+            text = text.replace(digraph, value)
+        out = [c if c.isupper() else cfg["latin"].get(c, "") for c in text]
+    merged = re.sub(r"(.)\1+", r"\1", "".join(out))
+    return merged
+
+
+@lru_cache(maxsize=262_144)
+def _key(name: str) -> str:
+    return match_key(name)
+
+
+def _script(name: str) -> str:
+    return "ar" if any(is_arabic_char(c) for c in name) else "lat"
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w[:1].isalpha()]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
+
+
+@dataclass(frozen=True)
+class Match:
+    """Why an entity joined a node."""
+
+    node: str
+    rule: str
+    score: float = 1.0
+
+
+class Resolver:
+    """Indexes the names of the nodes built so far and finds the node a new entity belongs to."""
+
+    def __init__(self) -> None:
+        cfg = _config()
+        self.min_skeleton = cfg["min_skeleton"]
+        self.min_fuzzy = cfg["min_fuzzy_skeleton"]
+        self.ratio = cfg["fuzzy_ratio"]
+        self.pairs = {frozenset(match_key(n) for n in pair) for pair in cfg["alias_pairs"]}
+        self.never = {frozenset(match_key(n) for n in pair) for pair in cfg["never_join"]}
+        self.keys: dict[tuple[str, str], str] = {}
+        self.skeletons: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+        self.buckets: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+        self.initials: dict[str, str] = {}
+        self.parts: dict[str, set[str]] = defaultdict(set)
+        self.seen: set[tuple[str, str, str]] = set()
+
+    def add(self, node: str, etype: str, names: set[str]) -> None:
+        """Record the names of ``node`` (after an entity joined it)."""
+        fam = family(etype)
+        for name in names:
+            if (node, fam, name) in self.seen:
+                continue
+            self.seen.add((node, fam, name))
+            key = _key(name)
+            if not key:
+                continue
+            self.keys.setdefault((fam, key), node)
+            sk = skeleton(name)
+            if len(sk) >= self.min_skeleton:
+                self.skeletons[(fam, _script(name), sk)].add(node)
+                if len(sk) >= self.min_fuzzy:
+                    self.buckets[(fam, _script(name), sk[:2])].add(sk)
+            if fam == "org" and _script(name) == "lat" and (ini := _initials(name)):
+                self.initials.setdefault(ini, node)
+            if fam == "person" and len(key.split()) >= 2:
+                words = key.split()
+                self.parts[words[0]].add(node)
+                self.parts[words[-1]].add(node)
+
+    def find(self, etype: str, names: set[str], canonical: str | None = None) -> Match | None:
+        """The node an entity with these names joins, or None for a new node."""
+        if canonical:
+            return Match(canonical, "knowledge-base")
+        fam = family(etype)
+        keys = {_key(n) for n in names} - {""}
+        for pair in self.pairs:
+            if pair & keys:
+                for other in pair - keys:
+                    if (fam, other) in self.keys:
+                        return Match(self.keys[(fam, other)], "alias-pair")
+        for key in sorted(keys):
+            if (fam, key) in self.keys:
+                return Match(self.keys[(fam, key)], "same-name")
+        if fam == "org":
+            for name in sorted(names):
+                if name.isupper() and name.isalpha() and name in self.initials:
+                    return Match(self.initials[name], "acronym")
+            match = self._transliteration(fam, names)
+            if match:
+                return match
+        if fam == "person":
+            for key in sorted(keys):
+                if len(key.split()) == 1 and len(self.parts.get(key, ())) == 1:
+                    return Match(next(iter(self.parts[key])), "person-part")
+        return None
+
+    def _transliteration(self, fam: str, names: set[str]) -> Match | None:
+        from rapidfuzz import fuzz
+
+        for name in sorted(names):
+            sk = skeleton(name)
+            if len(sk) < self.min_skeleton:
+                continue
+            other = "lat" if _script(name) == "ar" else "ar"
+            nodes = self.skeletons.get((fam, other, sk), set())
+            if len(nodes) == 1 and len(sk) >= max(self.min_skeleton, 3 if len(name) > 4 else 2):
+                return Match(next(iter(nodes)), "transliteration", 1.0)
+            if len(sk) >= self.min_fuzzy:
+                best = max(
+                    ((fuzz.ratio(sk, s), n) for s in sorted(self.buckets.get((fam, other, sk[:2]), ()))
+                     for n in sorted(self.skeletons[(fam, other, s)])),
+                    default=(0, None),
+                )
+                if best[0] >= self.ratio:
+                    return Match(best[1], "transliteration", round(best[0] / 100, 3))
+        return None

@@ -1,0 +1,212 @@
+"""A persistent store of articles and what was read from them: one SQLite file (WAL), added to incrementally.
+
+Tables: ``documents`` (id, content hash, title, source, date, path, the article's extraction as JSON),
+``mentions``, ``entities`` and ``relations`` (one row per fact with its evidence), and ``clusters`` (which graph
+node each article entity joined, by which rule, with what score; refreshed by :meth:`Store.graph`).
+
+Each article is written in one transaction: re-adding an unchanged article changes nothing; an article with a
+known id and new content replaces its old rows. The graph is rebuilt from the stored extractions in document-id
+order, so the same set of articles always gives the same node ids and identical files, whatever order they
+were added in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Literal
+
+import networkx as nx
+
+from extractors.errors import AlaqatError
+from extractors.records import Document, Extraction
+from graph.build import GraphBuilder
+
+__all__ = ["SCHEMA_VERSION", "Store", "StoreError", "content_hash"]
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, title TEXT, source TEXT, date TEXT, path TEXT,
+    extraction TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, mention TEXT NOT NULL,
+    text TEXT NOT NULL, start INTEGER, end INTEGER, type TEXT, key TEXT, canonical TEXT,
+    PRIMARY KEY (document, mention)
+);
+CREATE INDEX IF NOT EXISTS mentions_key ON mentions(key);
+CREATE TABLE IF NOT EXISTS entities (
+    document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, entity TEXT NOT NULL,
+    label TEXT NOT NULL, type TEXT, key TEXT, canonical TEXT, aliases TEXT,
+    PRIMARY KEY (document, entity)
+);
+CREATE INDEX IF NOT EXISTS entities_key ON entities(key);
+CREATE TABLE IF NOT EXISTS relations (
+    document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, head TEXT NOT NULL, relation TEXT NOT NULL,
+    tail TEXT NOT NULL, confidence REAL, attributes TEXT, evidence TEXT,
+    PRIMARY KEY (document, head, relation, tail)
+);
+CREATE TABLE IF NOT EXISTS clusters (
+    node TEXT NOT NULL, document TEXT NOT NULL, entity TEXT NOT NULL, name TEXT, rule TEXT, score REAL,
+    PRIMARY KEY (document, entity)
+);
+CREATE INDEX IF NOT EXISTS clusters_node ON clusters(node);
+"""
+
+
+class StoreError(AlaqatError):
+    """The store file cannot be used (another schema version, not a store, locked too long)."""
+
+
+def content_hash(document: Document) -> str:
+    """A hash of what an article says: text, title, source and date.
+
+    >>> content_hash(Document(id="a", text="نص")) == content_hash(Document(id="b", text="نص"))
+    True
+    """
+    payload = json.dumps([document.text, document.title, document.source, document.date], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+class Store:
+    """An alaqat store file.
+
+    >>> import tempfile, os
+    >>> from extractors.pipeline import extract
+    >>> store = Store(os.path.join(tempfile.mkdtemp(), "a.db"))
+    >>> doc = Document(id="a1", text="استحوذت أمازون على شركة سوق.كوم.")
+    >>> store.add(extract(doc)), store.add(extract(doc))
+    ('added', 'unchanged')
+    >>> sorted(store.graph().nodes)
+    ['amazon', 'souq']
+    """
+
+    def __init__(self, path: str | Path, timeout: float = 60.0) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{self.path}: not an alaqat store ({err}): give a new file name or an existing store") from err
+
+    def _migrate(self) -> None:
+        self.db.executescript(_SCHEMA)
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            if row is None:
+                self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            elif int(row[0]) != SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path}: store schema version {row[0]}, this alaqat reads version {SCHEMA_VERSION}: "
+                    "use the alaqat version that wrote it, or rebuild the store with `alaqat build`"
+                )
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        """Close the database file."""
+        self.db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def known(self, document: Document) -> bool:
+        """True when the store holds this article with this very content."""
+        row = self.db.execute("SELECT content_hash FROM documents WHERE id = ?", (document.id,)).fetchone()
+        return row is not None and row[0] == content_hash(document)
+
+    def add(self, extraction: Extraction) -> Literal["added", "replaced", "unchanged"]:
+        """Store one article's extraction in one transaction."""
+        doc = extraction.document
+        digest = content_hash(doc)
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            row = self.db.execute("SELECT content_hash FROM documents WHERE id = ?", (doc.id,)).fetchone()
+            if row is not None and row[0] == digest:
+                self.db.execute("COMMIT")
+                return "unchanged"
+            if row is not None:
+                self.db.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
+                self.db.execute("DELETE FROM clusters WHERE document = ?", (doc.id,))
+            self._insert(extraction, digest)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return "replaced" if row is not None else "added"
+
+    def _insert(self, ex: Extraction, digest: str) -> None:
+        doc = ex.document
+        self.db.execute(
+            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (doc.id, digest, doc.title, doc.source, doc.date, doc.path, ex.model_dump_json()),
+        )
+        self.db.executemany(
+            "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc.id, m.id, m.text, m.start, m.end, m.type, m.key, m.canonical) for m in ex.mentions],
+        )
+        self.db.executemany(
+            "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(doc.id, e.id, e.label, e.type, e.key, e.canonical, json.dumps(e.aliases, ensure_ascii=False))
+             for e in ex.entities],
+        )
+        self.db.executemany(
+            "INSERT OR REPLACE INTO relations VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (doc.id, r.head, r.relation, r.tail, r.confidence,
+                 r.model_dump_json(include={"amount", "currency", "approximate", "stake_percent", "role", "status", "date"}),
+                 json.dumps([e.model_dump() for e in r.evidence], ensure_ascii=False))
+                for r in ex.relations
+            ],
+        )
+
+    def documents(self) -> int:
+        """How many articles the store holds."""
+        return self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+
+    def extractions(self) -> Iterator[Extraction]:
+        """Every stored extraction, in document-id order (streamed, not loaded all at once)."""
+        cursor = self.db.execute("SELECT extraction FROM documents ORDER BY id")
+        for (payload,) in cursor:
+            yield Extraction.model_validate_json(payload)
+
+    def graph(self) -> nx.MultiDiGraph:
+        """Merge every stored extraction into the graph and record the entity clusters it formed."""
+        builder = GraphBuilder()
+        for extraction in self.extractions():
+            builder.add(extraction)
+        G = builder.finish()
+        rows = [
+            (node, p["document"], p.get("entity", ""), p["name"], p["rule"], p["score"])
+            for node, data in G.nodes(data=True)
+            for p in data.get("provenance", [])
+        ]
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("DELETE FROM clusters")
+            self.db.executemany("INSERT OR REPLACE INTO clusters VALUES (?, ?, ?, ?, ?, ?)", rows)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return G
+
+    def integrity(self) -> str:
+        """SQLite's ``PRAGMA integrity_check`` answer (``ok`` when the file is sound)."""
+        return self.db.execute("PRAGMA integrity_check").fetchone()[0]
