@@ -58,6 +58,7 @@ class Cues:
     places: frozenset[str]
     gentilics: frozenset[str]
     first_names: frozenset[str]
+    common_words: frozenset[str] = field(default_factory=frozenset)
     max_title_words: int = field(default=4)
 
 
@@ -85,8 +86,18 @@ def load_cues() -> Cues:
         places=lists["places"],
         gentilics=lists["gentilics"],
         first_names=folded_set(load_json("first_names")["names"]),
+        common_words=_common_words(),
         max_title_words=max(len(t.split()) for t in titles),
     )
+
+
+def _common_words() -> frozenset[str]:
+    """The ordinary-words vocabulary (``common_words.txt``, one folded word a line, ``#`` comments)."""
+    path = LEXICON_DIR / "common_words.txt"
+    if not path.is_file():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 @dataclass(frozen=True)

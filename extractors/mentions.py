@@ -120,8 +120,8 @@ class MentionFinder:
             self._definite_heads(s)
         self._weak_in_context(sents, strong_ids)
         for s in sents:
+            s.candidates = _resolve_overlaps(s.candidates) + [c for c in s.candidates if c.source.endswith("-unconfirmed")]
             self._coordinated(s)
-        for s in sents:
             s.candidates = _resolve_overlaps(s.candidates)
         self._repeats(sents)
         mentions: list[Mention] = []
@@ -237,6 +237,10 @@ class MentionFinder:
             return j
         return None
 
+    def _common(self, word: str) -> bool:
+        """True for an ordinary word (in the common-words vocabulary, with or without a clitic)."""
+        return any(rest in self.cues.common_words or rest in self.cues.stopwords for _, rest in strip_proclitic(word))
+
     def _name_like(self, s: _Sent, j: int) -> bool:
         w = s.folded[j]
         return (
@@ -310,15 +314,30 @@ class MentionFinder:
             j = i + length
             # Skip an organization phrase after the title: الرئيس التنفيذي لشركة أبل، تيم كوك
             skipped = 0
-            while j < n and skipped < 5 and (
-                s.folded[j].startswith(("ال", "لل", "ل", "لشرك"))
-                or s.tokens[j].kind in ("lat", "sym") and s.tokens[j].text not in ".؟!"
-                or any(c.start <= j < c.end and c.source == "gazetteer" for c in s.candidates)
-            ):
+            named = False
+            while j < n and skipped < 5:
+                found = next((c for c in s.candidates if c.start <= j < c.end and c.source == "gazetteer"), None)
+                if found is not None and found.type == "PERSON":
+                    named = True  # the title's person is already known
+                    break
+                head, _ = self._head_at(s, j)
+                if not (
+                    found is not None
+                    or s.folded[j].startswith(("ال", "لل"))
+                    or head is not None
+                    or s.tokens[j].kind == "lat"
+                    or s.tokens[j].text in ("،", ",", "-", "(", ")")
+                ):
+                    break
                 j += 1
                 skipped += 1
+            if named:
+                continue
             end = self._person_extent(s, j, max_parts=2)
-            plain = end is not None and s.folded[end - 1].startswith("ال") and s.folded[j] not in cues.first_names
+            plain = end is not None and (
+                s.folded[end - 1].startswith("ال") and s.folded[j] not in cues.first_names
+                or all(self._common(s.folded[k]) for k in range(j, end) if s.folded[k] not in cues.name_connectors)
+            )
             followed_by_number = end is not None and end < n and s.tokens[end].kind == "num"
             if end is not None and end - j >= 2 and self._terminated(s, end) and not plain and not followed_by_number:
                 s.candidates.append(_Candidate(j, end, "PERSON", "title"))
@@ -446,7 +465,10 @@ class MentionFinder:
                 first = s.folded[k][1:]
                 if first in self.cues.stopwords or first.startswith("ال") or not self._name_like(s, k + 1):
                     continue
-                if s.folded[k + 1].startswith("ال") or any(o.start <= k + 1 < o.end for o in s.candidates if o is not c):
+                if _strip_all(s.folded[k]) & trigger_final_words() or _strip_all(s.folded[k + 1]) & trigger_final_words():
+                    continue
+                taken = any(o.start <= k + 1 < o.end for o in s.candidates if o is not c and o.source != "model")
+                if s.folded[k + 1].startswith("ال") or taken:
                     continue
                 if self._terminated(s, k + 2):
                     s.candidates.append(_Candidate(k, k + 2, "PERSON", "coordinated", clitic=1))

@@ -110,8 +110,8 @@ def test_denied_facts_are_not_asserted(full, text):
 
 
 def test_talks_lower_confidence_and_set_status(full):
-    sure = _relations(full, "استحوذت شركة أدنوك على شركة كوفيسترو.")
-    talks = _relations(full, "تجري شركة أدنوك محادثات للاستحواذ على شركة كوفيسترو.")
+    sure = _relations(full, "استحوذت شركة أدنوك على شركة «كوفيسترو».")
+    talks = _relations(full, "تجري شركة أدنوك محادثات للاستحواذ على شركة «كوفيسترو».")
     a, b = sure[("أدنوك", "ACQUIRED", "كوفيسترو")], talks[("أدنوك", "ACQUIRED", "كوفيسترو")]
     assert b.status == "talks" and b.confidence < a.confidence
 

@@ -90,14 +90,25 @@ def test_people_sharing_a_surname_stay_apart(tmp_path, rules):
     assert G.nodes[muhammad]["documents"] == ["a"]
 
 
-def test_bare_surname_joins_the_only_person_with_it_across_articles(tmp_path, full):
-    folder = tmp_path / "in"
-    _write(folder, "a.txt", "خبر\nقال الرئيس التنفيذي بيكا لوندمارك إن نوكيا ستنمو.")
-    _write(folder, "b.txt", "خبر\nوأضاف لوندمارك أن الطلب قوي.")
-    G = build_from_paths([folder], full).graph
+def test_bare_surname_joins_the_only_person_with_it_across_articles(tmp_path, rules):
+    from extractors.records import Entity, Extraction, Mention
+
+    text = "وأضاف لوندمارك أن الطلب قوي."
+    mention = Mention(id="m0", text="لوندمارك", start=5, end=13, type="PERSON", key="لوندمارك", sentence=0, source="model")
+    partial = Entity(id="e0", label="لوندمارك", type="PERSON", key="لوندمارك", aliases=("لوندمارك",), mentions=("m0",),
+                     partial=True)
+    later = Extraction(document=Document(id="b", text=text), mentions=(mention,), entities=(partial,))
+    alone = Extraction(document=Document(id="c", text=text), mentions=(mention,), entities=(partial,))
+    with Store(tmp_path / "s.db") as store:
+        store.add(later)
+        store.add(rules(Document(id="a", text="قال الرئيس التنفيذي بيكا لوندمارك إن نوكيا ستنمو.")))
+        G = store.graph()
     (node,) = [n for n, d in G.nodes(data=True) if d["label"] == "بيكا لوندمارك"]
     assert G.nodes[node]["documents"] == ["a", "b"]
     assert any(p["rule"] == "person-part" for p in G.nodes[node]["provenance"])
+    with Store(tmp_path / "t.db") as store:
+        store.add(alone)
+        assert "لوندمارك" not in {d["label"] for _, d in store.graph().nodes(data=True)}
 
 
 def test_schema_version_is_checked(tmp_path):

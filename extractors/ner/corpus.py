@@ -23,6 +23,7 @@ __all__ = [
     "sentence_key",
     "drop_overlapping",
     "to_docbin",
+    "common_words",
 ]
 
 Sentence = tuple[list[str], list[str]]
@@ -189,3 +190,25 @@ def to_docbin(sentences: list[Sentence], path: str | Path, label_map: dict[str, 
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     db.to_disk(path)
     return n_ents
+
+
+def common_words(sentences: list[Sentence], min_count: int = 3, min_outside: float = 0.95) -> list[str]:
+    """Folded words that occur at least ``min_count`` times and almost never inside a name.
+
+    Used as a vocabulary of ordinary Arabic words: a word after شركة that is not one of them is likely a name.
+
+    >>> common_words([(["ذكاء", "شركة", "سابك"], ["O", "O", "B-ORG"])] * 3)
+    ['ذكاء', 'شركه']
+    """
+    from collections import Counter
+
+    seen: Counter[str] = Counter()
+    outside: Counter[str] = Counter()
+    for words, tags in sentences:
+        for word, tag in zip(words, tags):
+            key = fold(word)
+            if not any("\u0621" <= c <= "\u064a" for c in key):
+                continue
+            seen[key] += 1
+            outside[key] += tag == "O"
+    return sorted(w for w, n in seen.items() if n >= min_count and outside[w] / n >= min_outside)

@@ -2,8 +2,9 @@
 
 ``prepare`` writes ``train.spacy`` (ANERcorp train minus its last sentences, plus
 the NewsFANEGold sentences that occur in neither ANERcorp split) and
-``dev.spacy`` (those last ANERcorp train sentences). ANERcorp test is only read
-to keep its sentences out of training. ``train`` runs spaCy's own trainer on
+``dev.spacy`` (those last ANERcorp train sentences), and regenerates the
+common-words lexicon from the same training sentences. ANERcorp test is only
+read to keep its sentences out of training. ``train`` runs spaCy's own trainer on
 ``ner.cfg`` and copies the best model to the output folder.
 """
 
@@ -12,12 +13,25 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from extractors.ner.corpus import drop_overlapping, read_conll, read_newsfane, to_docbin
+from extractors.lexicon import LEXICON_DIR
+from extractors.ner.corpus import common_words, drop_overlapping, read_conll, read_newsfane, to_docbin
+from extractors.normalize import fold
 
 __all__ = ["CONFIG", "prepare", "train"]
 
 CONFIG = Path(__file__).with_name("ner.cfg")
 DEV_SENTENCES = 400
+BUSINESS_WORDS = (
+    "ذكاء", "اصطناعي", "ناشئة", "تقنية", "تكنولوجيا", "برمجيات", "رقائق", "بيانات", "اتصالات", "طيران", "تأمين",
+    "استثمار", "استثمارية", "عقارية", "عقارات", "طاقة", "نفط", "غاز", "كهرباء", "أدوية", "سيارات", "تجزئة", "ناقلة",
+    "شحن", "لوجستية", "مصرفية", "مالية", "قابضة", "ناشئه",
+)
+_HEADER = (
+    "# Ordinary Arabic words (folded): seen at least twice in the NER training corpora (ANERcorp train and the\n"
+    "# NewsFANEGold sentences kept for training; never ANERcorp test) and almost never inside a name, plus a few\n"
+    "# business-news words those 2007 corpora lack. A word after شركة that is not listed here is read as a name.\n"
+    "# Regenerate with `alaqat train-ner` (extractors.ner.train.prepare); hand additions are in extractors/ner/train.py.\n"
+)
 
 
 def prepare(data_dir: str | Path) -> dict[str, int]:
@@ -31,6 +45,8 @@ def prepare(data_dir: str | Path) -> dict[str, int]:
     train_part, dev_part = train[:-DEV_SENTENCES], train[-DEV_SENTENCES:]
     to_docbin(train_part + extra, data_dir / "train.spacy")
     to_docbin(dev_part, data_dir / "dev.spacy")
+    words = sorted(set(common_words(train + extra, min_count=2)) | {fold(w) for w in BUSINESS_WORDS})
+    (LEXICON_DIR / "common_words.txt").write_text(_HEADER + "\n".join(words) + "\n", encoding="utf-8")
     return {"anercorp_train": len(train_part), "newsfane_extra": len(extra), "dev": len(dev_part)}
 
 
