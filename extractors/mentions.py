@@ -37,6 +37,7 @@ _PROCLITIC_SPLITS = ("وال", "فال", "بال", "كال", "وب", "ول", "و
 # Priority of each matcher: higher wins an overlap.
 _PRIORITY = {"latin-version": 7, "gazetteer": 6, "quoted": 5, "latin": 4, "head": 3, "title": 3, "given-name": 3,
              "coordinated": 3, "repeat": 2, "model": 2, "weak": 1}
+_PREPOSITIONS = {"علي", "في", "مع", "من", "الي", "عن", "بين", "ل", "لـ"}
 _DEFINITE_HEADS = {"الشركه", "المؤسسه", "الهييه", "المجموعه", "البنك", "المصرف", "الصندوق", "الاتحاد"}
 _NAME_ADJECTIVES = {"الوطنيه", "العامه", "المتحده", "الدوليه", "العربيه", "الخليجيه", "الاهليه", "العالميه", "الاسلاميه"}
 
@@ -457,7 +458,14 @@ class MentionFinder:
         """Names in a list share their type: «A» و«B» after a confirmed name; و + two name-like words after a person."""
         confirmed = [c for c in s.candidates if not c.source.endswith("-unconfirmed") and c.source != "weak"]
         for cand in s.candidates:
-            if cand.source == "quoted-unconfirmed" and any(self._in_list(s, o, cand) for o in confirmed if o.type != "PERSON"):
+            if cand.source != "quoted-unconfirmed":
+                continue
+            before = [s.folded[k] for k in range(max(0, cand.start - 8), cand.start - 1)]
+            governed = cand.start >= 2 and s.folded[cand.start - 2] in _PREPOSITIONS
+            after_trigger = (governed or len(before) and _strip_all(before[-1]) & trigger_final_words()) and any(
+                _strip_all(w) & trigger_final_words() for w in before
+            )
+            if after_trigger or any(self._in_list(s, o, cand) for o in confirmed if o.type != "PERSON"):
                 cand.source = "quoted"
         for c in [c for c in confirmed if c.type == "PERSON"]:
             k = c.end

@@ -81,6 +81,8 @@ def parser() -> argparse.ArgumentParser:
     )
     e.add_argument("file", metavar="FILE", help="CoNLL file with gold BIO tags")
     e.add_argument("--model", metavar="PATH", help="model folder (default: the bundled model)")
+    e.add_argument("--window", type=int, default=40, metavar="N",
+                   help="also score with document-level label consistency over N neighbouring sentences (0: off; default 40)")
 
     q = sub.add_parser(
         "query",
@@ -328,25 +330,31 @@ def _export(args: argparse.Namespace) -> int:
 def _eval_ner(args: argparse.Namespace) -> int:
     from extractors.ner.corpus import read_conll
     from extractors.ner.evaluate import format_report, score_spans
-    from extractors.ner.model import load_model, tag_sentences
+    from extractors.ner.model import consistent_spans, load_model, tag_sentences
 
     path = Path(args.file)
     if not path.is_file():
         print(f"alaqat: {path}: no such file: give a CoNLL file (token TAG per line)", file=sys.stderr)
         return 2
     sentences = read_conll(path)
-    nlp = load_model(args.model)
-    predicted = tag_sentences(nlp, [words for words, _ in sentences])
-    pairs = []
-    for (words, gold), spans in zip(sentences, predicted):
-        tags = ["O"] * len(words)
+    words = [w for w, _ in sentences]
+    predicted = tag_sentences(load_model(args.model), words)
+
+    def tags(n: int, spans) -> list[str]:
+        out = ["O"] * n
         for start, end, label in spans:
-            tags[start] = f"B-{label}"
+            out[start] = f"B-{label}"
             for k in range(start + 1, end):
-                tags[k] = f"I-{label}"
-        pairs.append((gold, tags))
-    print(f"{path}: {len(sentences)} sentences, {sum(len(w) for w, _ in sentences)} tokens")
-    print(format_report(score_spans(pairs)))
+                out[k] = f"I-{label}"
+        return out
+
+    print(f"{path}: {len(sentences)} sentences, {sum(len(w) for w in words)} tokens")
+    print("model, sentence by sentence:")
+    print(format_report(score_spans([(g, tags(len(w), p)) for (w, g), p in zip(sentences, predicted)])))
+    if args.window:
+        consistent = consistent_spans(words, predicted, window=args.window)
+        print(f"with document-level label consistency (names tagged within {args.window} sentences):")
+        print(format_report(score_spans([(g, tags(len(w), p)) for (w, g), p in zip(sentences, consistent)])))
     return 0
 
 

@@ -85,3 +85,30 @@ def test_every_relation_carries_evidence(seed_build):
         for ev in d["evidence"]:
             assert ev["sentence"] and ev["document"]
         assert 0 < d["confidence"] <= 1
+
+
+@pytest.mark.parametrize(
+    "text, label, surface",
+    [
+        ("وقالت مصادر إن لميتا خططا جديدة في المنطقة.", "ميتا", "لميتا"),
+        ("وأعلنت الشركة شراكة مع وسامسونج لاحقا.", "سامسونج", "وسامسونج"),
+        ("قال ألكسندر وانج إن الفريق سيكبر. وأكد وانج أن الخطة جاهزة.", "ألكسندر وانج", "وانج"),
+        ("استحوذت شركة وادي للتقنية على «بيانات بلس».", "بيانات بلس", None),
+    ],
+)
+def test_clitics_come_off_only_when_a_name_remains(full, text, label, surface):
+    ex = full(Document(id="c", text=text))
+    labels = {e.label for e in ex.entities}
+    assert label in labels
+    assert not any(lab.startswith(("ل", "و")) and lab[1:] in labels for lab in labels)
+    if surface == "وانج":
+        person = next(e for e in ex.entities if e.label == "ألكسندر وانج")
+        assert len(person.mentions) == 2  # the و of وانج is part of the name, not a clitic
+
+
+def test_unknown_names_in_both_scripts(full):
+    ex = full(Document(id="u", text="أعلنت شركة «ترافلكس» عن شراكة مع شركة Orbitra Systems لتطوير تطبيق SkyRoute، "
+                                    "وقال مؤسسها سامر الحلبي إن الإطلاق قريب."))
+    types = {e.label: e.type for e in ex.entities}
+    assert types.get("ترافلكس") == "ORG" and types.get("Orbitra Systems") == "ORG"
+    assert types.get("SkyRoute") == "PRODUCT" and types.get("سامر الحلبي") == "PERSON"

@@ -15,7 +15,7 @@ from typing import Any
 
 from extractors.errors import ModelError
 
-__all__ = ["DEFAULT_MODEL", "model_path", "load_model", "tag_sentences"]
+__all__ = ["DEFAULT_MODEL", "model_path", "load_model", "tag_sentences", "consistent_spans"]
 
 DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "data" / "models" / "ar_alaqat_ner"
 
@@ -51,3 +51,38 @@ def tag_sentences(nlp: Any, sentences: list[list[str]], batch_size: int = 64) ->
 
     docs = (Doc(nlp.vocab, words=words) if words else Doc(nlp.vocab, words=[]) for words in sentences)
     return [[(e.start, e.end, e.label_) for e in doc.ents] for doc in nlp.pipe(docs, batch_size=batch_size)]
+
+
+def consistent_spans(
+    sentences: list[list[str]], spans: list[list[tuple[int, int, str]]], window: int = 40
+) -> list[list[tuple[int, int, str]]]:
+    """Document-level label consistency: a name the model tagged in one sentence is tagged where it recurs.
+
+    Each sentence sees the names tagged within ``window`` sentences of it; an untagged occurrence of such a name
+    (two letters or more) gets that name's most frequent label. Longer names are placed first.
+
+    >>> words = [["قال", "دويسنبرج", "إن"], ["وكان", "دويسنبرج", "يتحدث"]]
+    >>> consistent_spans(words, [[(1, 2, "PERS")], []])
+    [[(1, 2, 'PERS')], [(1, 2, 'PERS')]]
+    """
+    from collections import Counter, defaultdict
+
+    out = []
+    for i, words in enumerate(sentences):
+        names: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+        for j in range(max(0, i - window), min(len(sentences), i + window + 1)):
+            for start, end, label in spans[j]:
+                names[tuple(sentences[j][start:end])][label] += 1
+        found = list(spans[i])
+        used = {k for start, end, _ in found for k in range(start, end)}
+        for name, labels in sorted(names.items(), key=lambda item: (-len(item[0]), item[0])):
+            n = len(name)
+            if n == 1 and len(name[0]) < 3:
+                continue
+            label = labels.most_common(1)[0][0]
+            for k in range(len(words) - n + 1):
+                if tuple(words[k : k + n]) == name and not used & set(range(k, k + n)):
+                    found.append((k, k + n, label))
+                    used |= set(range(k, k + n))
+        out.append(sorted(found))
+    return out
