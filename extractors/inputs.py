@@ -23,9 +23,12 @@ from pathlib import Path
 from extractors.normalize import arabic_ratio, clean_text
 from extractors.records import Document
 
-__all__ = ["Problem", "read_inputs", "document_from_text", "MAX_BYTES", "SUFFIXES"]
+__all__ = ["Problem", "read_inputs", "document_from_text", "split_long", "MAX_BYTES", "MAX_DOC_CHARS", "SUFFIXES"]
 
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = 64 * 1024 * 1024
+MAX_DOC_CHARS = 200_000
+"""A longer text is split at paragraph (or sentence) boundaries into parts of at most this many characters, each
+read as a document of its own (``ID#2``, ``ID#3`` ...): memory per document stays bounded and nothing is dropped."""
 SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
 _MIN_ARABIC = 0.2
 
@@ -96,13 +99,16 @@ def _read_file(path: Path, meta: dict) -> Iterator[Document | Problem]:
     if path.suffix.lower() in (".html", ".htm") or _looks_like_html(text):
         text = html_to_text(text)
     title = meta.get("title") or ""
-    doc = document_from_text(
-        text, doc_id=path.stem, title=title, source=meta.get("source", ""), date=meta.get("date"), path=str(path)
-    )
-    if isinstance(doc, Problem):
-        yield Problem(str(path), doc.message)
-    else:
-        yield doc
+    parts = split_long(text)
+    for number, part in enumerate(parts, start=1):
+        doc_id = path.stem if number == 1 else f"{path.stem}#{number}"
+        doc = document_from_text(
+            part, doc_id=doc_id, title=title, source=meta.get("source", ""), date=meta.get("date"), path=str(path)
+        )
+        if isinstance(doc, Problem):
+            yield Problem(str(path) if len(parts) == 1 else f"{path} (part {number})", doc.message)
+        else:
+            yield doc
 
 
 def _read_jsonl(path: Path, data: bytes) -> Iterator[Document | Problem]:
@@ -203,6 +209,33 @@ def html_to_text(html: str) -> str:
     parser.close()
     lines = [" ".join(line.split()) for line in "".join(parser.parts).splitlines()]
     return "\n".join(line for line in lines if line)
+
+
+def split_long(text: str, limit: int = MAX_DOC_CHARS) -> list[str]:
+    """Split a text longer than ``limit`` characters at paragraph breaks (else sentence ends, else spaces).
+
+    >>> [len(p) for p in split_long("أ" * 10 + "\\n\\n" + "ب" * 10, limit=15)]
+    [10, 10]
+    """
+    if len(text) <= limit:
+        return [text]
+    parts: list[str] = []
+    start = 0
+    while start < len(text):
+        end = min(start + limit, len(text))
+        if end < len(text):
+            window = text[start:end]
+            cut = max(window.rfind("\n\n"), window.rfind("\n"))
+            if cut < limit // 2:
+                cut = max(window.rfind(". "), window.rfind("؟ "), window.rfind("! "))
+            if cut < limit // 2:
+                cut = window.rfind(" ")
+            end = start + cut + 1 if cut > 0 else end
+        part = text[start:end].strip()
+        if part:
+            parts.append(part)
+        start = end
+    return parts
 
 
 def document_from_text(

@@ -46,6 +46,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
     b.add_argument("--no-model", action="store_true", help="use rules and lexicons only, without the statistical NER model")
     b.add_argument("--model", metavar="PATH", help="spaCy NER model folder (default: data/models/ar_alaqat_ner or $ALAQAT_NER_MODEL)")
+    b.add_argument("--jobs", type=int, default=1, metavar="N", help="extract in N worker processes (each loads the model once)")
+    b.add_argument("--dask-scheduler", metavar="ADDRESS", help="extract on an existing Dask cluster (e.g. tcp://10.0.0.5:8786)")
     b.add_argument("--gazetteer", metavar="FILE", help="extra knowledge-base entries (JSON, same format as extractors/lexicons/gazetteer.json)")
     b.add_argument("--db", metavar="FILE", help="keep the store in FILE (default: a temporary store)")
     b.add_argument("--quiet", action="store_true", help="print only errors")
@@ -61,6 +63,8 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--db", required=True, metavar="FILE", help="the store file (created if missing)")
     a.add_argument("--no-model", action="store_true", help="use rules and lexicons only")
     a.add_argument("--model", metavar="PATH", help="spaCy NER model folder")
+    a.add_argument("--jobs", type=int, default=1, metavar="N", help="extract in N worker processes (each loads the model once)")
+    a.add_argument("--dask-scheduler", metavar="ADDRESS", help="extract on an existing Dask cluster (e.g. tcp://10.0.0.5:8786)")
     a.add_argument("--gazetteer", metavar="FILE", help="extra knowledge-base entries (JSON)")
     a.add_argument("--quiet", action="store_true", help="print only errors")
 
@@ -155,7 +159,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
+def _spec(args: argparse.Namespace):
+    return (None if args.no_model else (args.model or "default"), args.gazetteer)
+
+
 def _extractor(args: argparse.Namespace):
+    if args.jobs > 1 or args.dask_scheduler:
+        return None  # the workers build their own
     import os
 
     from extractors.lexicon import load_gazetteer
@@ -200,7 +210,8 @@ def _build(args: argparse.Namespace) -> int:
     from graph.runner import build_from_paths, write_outputs
 
     extractor = _extractor(args)
-    _, report = _run_with_progress(args, lambda tick: build_from_paths(args.inputs, extractor, on_article=tick, db=args.db))
+    _, report = _run_with_progress(args, lambda tick: build_from_paths(
+        args.inputs, extractor, on_article=tick, db=args.db, jobs=args.jobs, dask=args.dask_scheduler, spec=_spec(args)))
     if report is None:
         return 2
     outputs = write_outputs(report.graph, args.out)
@@ -220,7 +231,8 @@ def _add(args: argparse.Namespace) -> int:
 
     extractor = _extractor(args)
     with Store(args.db) as store:
-        _, report = _run_with_progress(args, lambda tick: add_paths(args.inputs, store, extractor, on_article=tick))
+        _, report = _run_with_progress(args, lambda tick: add_paths(
+            args.inputs, store, extractor, on_article=tick, jobs=args.jobs, dask=args.dask_scheduler, spec=_spec(args)))
         if report is None:
             return 2
         total = store.documents()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +16,9 @@ import networkx as nx
 
 from extractors.inputs import Problem, read_inputs
 from extractors.pipeline import Extractor
-from graph.store import Store, StoreError
+from extractors.records import Document, Extraction
+from graph.parallel import ExtractorSpec, extract_dask, extract_parallel
+from graph.store import Store
 from graph.export import write_graphml, write_json
 from graph.view import write_html
 
@@ -51,36 +53,61 @@ def add_paths(
     extractor: Extractor | None = None,
     on_article: Callable[[str], None] | None = None,
     report: BuildReport | None = None,
+    jobs: int = 1,
+    dask: str | None = None,
+    spec: ExtractorSpec = ("default", None),
 ) -> BuildReport:
     """Read every article under ``paths`` and add what is extracted to ``store``, one transaction per article.
 
     An article the store already holds with the same content is not extracted again. A bad article is reported
-    in ``report.problems`` and the batch goes on.
+    in ``report.problems`` and the batch goes on. With ``jobs`` > 1 (worker processes) or ``dask`` (a scheduler
+    address), extraction runs in parallel workers built from ``spec``; the store is written here, in input order,
+    so the result is the same as a single-process run.
     """
     start = time.perf_counter()
     report = report or BuildReport()
-    extractor = extractor or Extractor(model="default")
-    for item in read_inputs(paths):
-        if isinstance(item, Problem):
-            report.problems.append(item)
-        elif store.known(item):
-            report.unchanged += 1
-            report.articles += 1
-        else:
-            try:
-                outcome = store.add(extractor(item))
-            except StoreError:
-                raise
-            except Exception as err:  # one bad article never aborts a batch
-                report.problems.append(Problem(item.path or item.id, f"extraction failed ({type(err).__name__}: {err}); please report this article"))
-            else:
-                report.articles += 1
-                report.words += len(item.text.split())
-                setattr(report, outcome, getattr(report, outcome) + 1)
+
+    def tick(item) -> None:
         if on_article is not None:
             on_article(getattr(item, "path", None) or getattr(item, "id", ""))
+
+    def fresh() -> Iterator[Document]:
+        for item in read_inputs(paths):
+            if isinstance(item, Problem):
+                report.problems.append(item)
+                tick(item)
+            elif store.known(item):
+                report.unchanged += 1
+                report.articles += 1
+                tick(item)
+            else:
+                yield item
+
+    if dask:
+        results = extract_dask(fresh(), dask, spec)
+    elif jobs > 1:
+        results = extract_parallel(fresh(), jobs, spec)
+    else:
+        extractor = extractor or Extractor(model=spec[0])
+        results = (_safe(extractor, doc) for doc in fresh())
+    for result in results:
+        if isinstance(result, Problem):
+            report.problems.append(result)
+        else:
+            outcome = store.add(result)
+            report.articles += 1
+            report.words += len(result.document.text.split())
+            setattr(report, outcome, getattr(report, outcome) + 1)
+        tick(result)
     report.seconds += time.perf_counter() - start
     return report
+
+
+def _safe(extractor: Extractor, doc: Document) -> Extraction | Problem:
+    try:
+        return extractor(doc)
+    except Exception as err:  # one bad article never aborts a batch
+        return Problem(doc.path or doc.id, f"extraction failed ({type(err).__name__}: {err}); please report this article")
 
 
 def build_from_paths(
@@ -88,6 +115,9 @@ def build_from_paths(
     extractor: Extractor | None = None,
     on_article: Callable[[str], None] | None = None,
     db: str | Path | None = None,
+    jobs: int = 1,
+    dask: str | None = None,
+    spec: ExtractorSpec = ("default", None),
 ) -> BuildReport:
     """Add every article under ``paths`` to a store (a fresh temporary one unless ``db`` is given) and merge the graph.
 
@@ -100,7 +130,7 @@ def build_from_paths(
     """
     with tempfile.TemporaryDirectory(prefix="alaqat-") as tmp:
         with Store(db or Path(tmp) / "build.db") as store:
-            report = add_paths(paths, store, extractor, on_article)
+            report = add_paths(paths, store, extractor, on_article, jobs=jobs, dask=dask, spec=spec)
             start = time.perf_counter()
             report.graph = store.graph()
             report.seconds += time.perf_counter() - start

@@ -1,0 +1,103 @@
+"""Extraction on several cores or on a Dask cluster; results come back in input order.
+
+Each worker process builds its :class:`Extractor` once (loading the model once) and extracts documents sent to it in
+batches. Only extraction is distributed: the main process keeps reading inputs and writing the store, so the graph
+is the same as a single-process build.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from extractors.inputs import Problem
+from extractors.records import Document, Extraction
+
+__all__ = ["ExtractorSpec", "extract_parallel", "extract_dask"]
+
+ExtractorSpec = tuple[str | None, str | None]
+"""How a worker builds its extractor: (model: None, "default" or a folder path; extra gazetteer file or None)."""
+
+_EXTRACTOR: Any = None
+
+
+def _make(spec: ExtractorSpec):
+    from extractors.lexicon import load_gazetteer
+    from extractors.pipeline import Extractor
+
+    model, gazetteer = spec
+    if model not in (None, "default"):
+        from extractors.ner.model import load_model
+
+        model = load_model(model)
+    return Extractor(model=model, gazetteer=load_gazetteer(gazetteer) if gazetteer else None)
+
+
+def _init(spec: ExtractorSpec) -> None:
+    global _EXTRACTOR
+    _EXTRACTOR = _make(spec)
+
+
+def _extract(doc: Document) -> Extraction | Problem:
+    try:
+        return _EXTRACTOR(doc)
+    except Exception as err:  # reported by the caller; one bad article never aborts a batch
+        return Problem(doc.path or doc.id, f"extraction failed ({type(err).__name__}: {err}); please report this article")
+
+
+def _extract_batch(spec: ExtractorSpec, docs: list[Document]) -> list[Extraction | Problem]:
+    global _EXTRACTOR
+    if _EXTRACTOR is None:
+        _EXTRACTOR = _make(spec)
+    return [_extract(d) for d in docs]
+
+
+def extract_parallel(
+    docs: Iterable[Document], jobs: int, spec: ExtractorSpec, batch: int = 32, in_flight: int = 2
+) -> Iterator[Extraction | Problem]:
+    """Extract ``docs`` in ``jobs`` worker processes; yield the results in input order (streaming).
+
+    ``docs`` is consumed in the calling thread (it may read the store), in batches, with at most ``in_flight``
+    batches pending.
+    """
+    context = multiprocessing.get_context("fork")
+    with context.Pool(jobs, initializer=_init, initargs=(spec,)) as pool:
+        pending: deque = deque()
+        for group in _batches(docs, batch):
+            pending.append(pool.map_async(_extract, group, chunksize=max(1, len(group) // (jobs * 2))))
+            if len(pending) >= in_flight:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def extract_dask(
+    docs: Iterable[Document], address: str, spec: ExtractorSpec, batch: int = 16, in_flight: int = 8
+) -> Iterator[Extraction | Problem]:
+    """Extract ``docs`` on the Dask cluster at ``address`` (workers load the model once each); yield in input order.
+
+    At most ``in_flight`` batches are pending at a time, so memory stays bounded however many articles there are.
+    """
+    from distributed import Client
+
+    with Client(address) as client:
+        pending: deque = deque()
+        for group in _batches(docs, batch):
+            pending.append(client.submit(_extract_batch, spec, group, pure=False))
+            if len(pending) >= in_flight:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
