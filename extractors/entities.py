@@ -19,7 +19,6 @@ from extractors.records import Document, Entity, Mention
 __all__ = ["resolve_mentions"]
 
 _CONNECTORS = {"ال", "بن", "ابن", "ابو", "عبد", "بنت"}
-_TYPE_RANK = {"PERSON": 3, "ORG": 3, "PRODUCT": 2, "LOC": 2, "MISC": 0}
 _SOURCE_WEIGHT = {"gazetteer": 5, "quoted": 3, "latin": 3, "head": 3, "title": 3, "given-name": 3, "model": 1}
 
 

@@ -160,9 +160,10 @@ def _decode(data: bytes) -> str | Problem:
         text = data.decode("cp1256")
     except UnicodeDecodeError:
         return Problem("", "the file is neither UTF-8 nor Windows-1256 text: re-save it as UTF-8")
-    if arabic_ratio(text) >= 0.5:
+    spaces = sum(c.isspace() for c in text) / max(len(text), 1)
+    if arabic_ratio(text) >= 0.5 and spaces >= 0.05:
         return text
-    return Problem("", "the file is not UTF-8 (and not Arabic Windows-1256): re-save it as UTF-8")
+    return Problem("", "the file is neither UTF-8 nor Arabic Windows-1256 text: re-save it as UTF-8")
 
 
 _TAG = re.compile(r"<\s*(html|body|p|div|br|span|head|title|article|h[1-6])\b", re.IGNORECASE)

@@ -17,12 +17,17 @@ The lexicons behind every matcher are data files in ``extractors/lexicons/``.
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from extractors.lexicon import Cues, Gazetteer, load_cues, load_gazetteer, trigger_final_words
+from extractors.lexicon import (
+    Cues,
+    Gazetteer,
+    load_cues,
+    load_gazetteer,
+    trigger_final_words,
+)
 from extractors.normalize import fold, match_key
 from extractors.records import Document, Mention, Sentence
 from extractors.text import Token, tokenize
@@ -42,15 +47,16 @@ _DEFINITE_HEADS = {"الشركه", "المؤسسه", "الهييه", "المجم
 _NAME_ADJECTIVES = {"الوطنيه", "العامه", "المتحده", "الدوليه", "العربيه", "الخليجيه", "الاهليه", "العالميه", "الاسلاميه"}
 
 
-def strip_proclitic(folded: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=131_072)
+def strip_proclitic(folded: str) -> tuple[tuple[int, str], ...]:
     """Ways to read a folded word as proclitic + rest: ``(characters removed, rest)``; the word itself first.
 
     ``لل`` + X is read as the definite ``ال`` + X, as Arabic spells it.
 
     >>> strip_proclitic("لميتا")
-    [(0, 'لميتا'), (1, 'ميتا')]
+    ((0, 'لميتا'), (1, 'ميتا'))
     >>> strip_proclitic("للاهلي")
-    [(0, 'للاهلي'), (1, 'الاهلي'), (1, 'لاهلي')]
+    ((0, 'للاهلي'), (1, 'الاهلي'), (1, 'لاهلي'))
     """
     out = [(0, folded)]
     for clitic in _PROCLITIC_SPLITS:
@@ -67,7 +73,7 @@ def strip_proclitic(folded: str) -> list[tuple[int, str]]:
         if item[1] not in seen:
             seen.add(item[1])
             unique.append(item)
-    return unique
+    return tuple(unique)
 
 
 @dataclass
@@ -97,6 +103,7 @@ class MentionFinder:
         self.gazetteer = gazetteer or load_gazetteer()
         self.cues = cues or load_cues()
         self.model = model
+        self.model_seconds = 0.0
 
     # -- public ---------------------------------------------------------------------------
     def find(self, document: Document, sentences: list[Sentence]) -> list[Mention]:
@@ -156,7 +163,6 @@ class MentionFinder:
                     break
 
     def _quoted_and_heads(self, s: _Sent) -> None:
-        cues = self.cues
         for i, tok in enumerate(s.tokens):
             head_type, kept = self._head_at(s, i)
             if head_type is None:
@@ -386,9 +392,14 @@ class MentionFinder:
     def _model_spans(self, sents: list[_Sent]) -> list[list[tuple[int, int, str]]]:
         if self.model is None:
             return [[] for _ in sents]
+        import time
+
         from extractors.ner.model import tag_sentences
 
-        return tag_sentences(self.model, [[t.text for t in s.tokens] for s in sents])
+        start = time.perf_counter()
+        spans = tag_sentences(self.model, [[t.text for t in s.tokens] for s in sents])
+        self.model_seconds += time.perf_counter() - start
+        return spans
 
     def _model_candidate(self, s: _Sent, start: int, end: int, label: str) -> None:
         types = {"PERS": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC", "PRODUCT": "PRODUCT"}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import (
@@ -42,6 +43,7 @@ def clean_text(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
+@lru_cache(maxsize=131_072)
 def fold(text: str) -> str:
     """Fold Arabic letters for matching while keeping length-changing steps out.
 
@@ -56,6 +58,7 @@ def fold(text: str) -> str:
     return text.replace("ئ", "ي").replace("ؤ", "و").lower()
 
 
+@lru_cache(maxsize=131_072)
 def match_key(text: str) -> str:
     """Return the key two spellings of one name share: folded, punctuation-free, single-spaced.
 
@@ -102,6 +105,7 @@ _PROCLITICS = re.compile(r"^(?:[وف]?(?:بال|كال|لل|ال|ب|ل|ك)|[وف
 _ENCLITICS = re.compile(r"(?:هما|كما|هم|هن|كم|كن|نا|ها|ه|ي)$")
 
 
+@lru_cache(maxsize=131_072)
 def light_stem(word: str) -> str:
     """Fold ``word`` and strip one layer of common proclitics and a pronoun suffix.
 

@@ -17,9 +17,9 @@ import networkx as nx
 from extractors.inputs import Problem, read_inputs
 from extractors.pipeline import Extractor
 from extractors.records import Document, Extraction
+from graph.export import write_graphml, write_json
 from graph.parallel import ExtractorSpec, extract_dask, extract_parallel
 from graph.store import Store
-from graph.export import write_graphml, write_json
 from graph.view import write_html
 
 __all__ = ["BuildReport", "add_paths", "build_from_paths", "write_outputs"]

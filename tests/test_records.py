@@ -5,7 +5,6 @@ import logging
 import pytest
 from pydantic import ValidationError
 
-from extractors.pipeline import extract
 from extractors.records import Document, Entity, Evidence, Extraction, Relation
 
 

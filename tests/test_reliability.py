@@ -189,3 +189,12 @@ def test_control_characters_never_break_graphml_or_gexf(tmp_path):
     G = build_from_paths([folder]).graph
     assert nx.read_graphml(write_graphml(G, tmp_path / "g.graphml")).number_of_edges() == G.number_of_edges() >= 1
     assert nx.read_gexf(write_gexf(G, tmp_path / "g.gexf")).number_of_edges() == G.number_of_edges()
+
+
+def test_random_high_bytes_are_not_taken_for_windows_1256_arabic(tmp_path):
+    import random
+
+    rng = random.Random(3)
+    (tmp_path / "noise.txt").write_bytes(bytes(rng.randrange(128, 256) for _ in range(3000)))
+    (problem,) = list(read_inputs([tmp_path / "noise.txt"]))
+    assert "neither UTF-8 nor Arabic Windows-1256" in problem.message

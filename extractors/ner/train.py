@@ -14,7 +14,13 @@ import shutil
 from pathlib import Path
 
 from extractors.lexicon import LEXICON_DIR
-from extractors.ner.corpus import common_words, drop_overlapping, read_conll, read_newsfane, to_docbin
+from extractors.ner.corpus import (
+    common_words,
+    drop_overlapping,
+    read_conll,
+    read_newsfane,
+    to_docbin,
+)
 from extractors.normalize import fold
 
 __all__ = ["CONFIG", "prepare", "train"]
@@ -52,8 +58,9 @@ def prepare(data_dir: str | Path) -> dict[str, int]:
 
 def train(data_dir: str | Path, output: str | Path, config: str | Path = CONFIG) -> Path:
     """Train with spaCy on the prepared data; return the folder of the best model."""
-    import extractors.ner.features  # noqa: F401  (registers the Arabic lexical features)
     from spacy.cli.train import train as spacy_train
+
+    import extractors.ner.features  # noqa: F401  (registers the Arabic lexical features)
 
     data_dir, output = Path(data_dir), Path(output)
     work = output / "training"
