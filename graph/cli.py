@@ -44,13 +44,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("inputs", nargs="+", metavar="INPUT", help="article files or folders (.txt: first line is the headline; "
                    ".jsonl: one JSON object per line with text, and optionally id, title, source, date)")
     b.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
-    b.add_argument("--no-model", action="store_true", help="use rules and lexicons only, without the statistical NER model")
-    b.add_argument("--model", metavar="PATH", help="spaCy NER model folder (default: data/models/ar_alaqat_ner or $ALAQAT_NER_MODEL)")
-    b.add_argument("--jobs", type=int, default=1, metavar="N", help="extract in N worker processes (each loads the model once)")
-    b.add_argument("--dask-scheduler", metavar="ADDRESS", help="extract on an existing Dask cluster (e.g. tcp://10.0.0.5:8786)")
-    b.add_argument("--gazetteer", metavar="FILE", help="extra knowledge-base entries (JSON, same format as extractors/lexicons/gazetteer.json)")
     b.add_argument("--db", metavar="FILE", help="keep the store in FILE (default: a temporary store)")
-    b.add_argument("--quiet", action="store_true", help="print only errors")
+    _extraction_options(b)
 
     a = sub.add_parser(
         "add",
@@ -61,12 +56,7 @@ def parser() -> argparse.ArgumentParser:
     )
     a.add_argument("inputs", nargs="+", metavar="INPUT", help="article files or folders (.txt, .html, .jsonl)")
     a.add_argument("--db", required=True, metavar="FILE", help="the store file (created if missing)")
-    a.add_argument("--no-model", action="store_true", help="use rules and lexicons only")
-    a.add_argument("--model", metavar="PATH", help="spaCy NER model folder")
-    a.add_argument("--jobs", type=int, default=1, metavar="N", help="extract in N worker processes (each loads the model once)")
-    a.add_argument("--dask-scheduler", metavar="ADDRESS", help="extract on an existing Dask cluster (e.g. tcp://10.0.0.5:8786)")
-    a.add_argument("--gazetteer", metavar="FILE", help="extra knowledge-base entries (JSON)")
-    a.add_argument("--quiet", action="store_true", help="print only errors")
+    _extraction_options(a)
 
     e0 = sub.add_parser(
         "explain",
@@ -133,6 +123,16 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument("--data", default="data/ner", metavar="DIR", help="corpus folder (default: data/ner)")
     t.add_argument("--out", default="data/models/ar_alaqat_ner", metavar="DIR", help="model folder to write")
     return p
+
+
+def _extraction_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--no-model", action="store_true", help="use rules and lexicons only, without the statistical NER model")
+    p.add_argument("--model", metavar="PATH", help="spaCy NER model folder (default: data/models/ar_alaqat_ner or $ALAQAT_NER_MODEL)")
+    p.add_argument("--jobs", type=int, default=1, metavar="N", help="extract in N worker processes (each loads the model once)")
+    p.add_argument("--dask-scheduler", metavar="ADDRESS", help="extract on an existing Dask cluster (e.g. tcp://10.0.0.5:8786)")
+    p.add_argument("--gazetteer", metavar="FILE",
+                   help="extra knowledge-base entries (JSON, same format as extractors/lexicons/gazetteer.json)")
+    p.add_argument("--quiet", action="store_true", help="print only errors")
 
 
 def _graph_source(p: argparse.ArgumentParser) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["display", "print_result"]
+__all__ = ["display", "format_money", "print_result"]
 
 
 def display(text: Any, bidi: bool) -> str:
@@ -24,10 +24,16 @@ def display(text: Any, bidi: bool) -> str:
     return get_display(arabic_reshaper.reshape(text))
 
 
-def _money(amount: float | None, currency: str | None) -> str:
+def format_money(amount: float | None, currency: str | None, arabic: bool = False) -> str:
+    """A deal amount for people: ``14.3 bn USD`` (or ``14.3 مليار USD``).
+
+    >>> format_money(14.3e9, "USD"), format_money(99e6, "USD", arabic=True), format_money(None, None)
+    ('14.3 bn USD', '99 مليون USD', '')
+    """
     if amount is None:
         return ""
-    for size, unit in ((1e9, "bn"), (1e6, "m")):
+    units = ((1e9, "مليار"), (1e6, "مليون")) if arabic else ((1e9, "bn"), (1e6, "m"))
+    for size, unit in units:
         if amount >= size:
             return f"{amount / size:g} {unit} {currency or ''}".strip()
     return f"{amount:g} {currency or ''}".strip()
@@ -45,7 +51,7 @@ _COLUMNS = {
                   ("via", lambda r: r["via"]), ("depth", lambda r: r["depth"])],
     "path": [("from", lambda r: r["from"]), ("relation", lambda r: f"{r['relation']} {r['direction']}"), ("to", lambda r: r["to"])],
     "deals": [("relation", lambda r: r["relation"]), ("from", lambda r: r["from"]), ("to", lambda r: r["to"]),
-              ("amount", lambda r: _money(r["amount"], r["currency"])),
+              ("amount", lambda r: format_money(r["amount"], r["currency"])),
               ("stake", lambda r: "" if r["stake_percent"] is None else f"{r['stake_percent']:g}%"),
               ("status", lambda r: r["status"] or ""), ("date", lambda r: r["date"] or "")],
     "people": [("person", lambda r: r["label"]), ("relation", lambda r: r["relation"]), ("role", lambda r: r["role"] or ""),

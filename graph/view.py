@@ -19,6 +19,7 @@ from pathlib import Path
 import networkx as nx
 
 from extractors.records import SYMMETRIC_RELATIONS
+from graph.tables import format_money
 
 __all__ = ["TYPE_COLORS", "RELATION_LABELS_AR", "render_html", "write_html"]
 
@@ -44,19 +45,10 @@ _ASSETS = Path(__file__).with_name("assets")
 _TYPE_NAMES_AR = {"ORG": "منظمة", "PERSON": "شخص", "PRODUCT": "منتج", "LOC": "مكان", "MISC": "أخرى"}
 
 
-def _money(amount: float | None, currency: str | None) -> str:
-    if amount is None:
-        return ""
-    for size, word in ((1e9, "مليار"), (1e6, "مليون")):
-        if amount >= size:
-            return f"{amount / size:g} {word} {currency or ''}".strip()
-    return f"{amount:g} {currency or ''}".strip()
-
-
 def _edge_title(data: dict) -> str:
     rel = data["relation"]
     lines = [f"{RELATION_LABELS_AR.get(rel, rel)} ({rel})"]
-    money = _money(data.get("amount"), data.get("currency"))
+    money = format_money(data.get("amount"), data.get("currency"), arabic=True)
     if money:
         lines.append(f"القيمة: {money}")
     if data.get("stake_percent") is not None:

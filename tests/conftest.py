@@ -41,3 +41,20 @@ def facts(G, relation=None):
         for u, v, k, d in G.edges(keys=True, data=True)
         if relation is None or k == relation
     }
+
+
+EVIL = (
+    "استحواذ <script>window.__pwned = 1; alert(1)</script>\n"
+    "أعلنت شركة «<img src=x onerror=\"window.__pwned = 2; alert(2)\">» استحواذها على شركة أمازون مقابل مليار دولار. "
+    "وقالت شركة «javascript:alert(3)» إنها ستنافس أمازون <b onmouseover=alert(4)>بقوة</b>. "
+    "وأعلنت شركة Evil</script><script>alert(5)</script> شراكة مع جوجل."
+)
+
+
+@pytest.fixture
+def evil_outputs(tmp_path):
+    """The outputs of a build of one article full of markup and script, with a page title holding markup too."""
+    article = tmp_path / "evil.txt"
+    article.write_text(EVIL, encoding="utf-8")
+    report = build_from_paths([article])
+    return report, write_outputs(report.graph, tmp_path / "out", title="<script>alert(6)</script><b>عنوان</b>")

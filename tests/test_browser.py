@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from graph.runner import build_from_paths, write_outputs
-
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).with_name("artifacts")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -94,16 +92,8 @@ def test_relation_filter_hides_edges(seed_page):
     page.check("input[data-type='PERSON']")
 
 
-def test_malicious_article_runs_nothing(browser, tmp_path):
-    article = tmp_path / "evil.txt"
-    article.write_text(
-        "استحواذ <script>window.__pwned = 1; alert(1)</script>\n"
-        "أعلنت شركة «<img src=x onerror=\"window.__pwned = 2; alert(2)\">» استحواذها على شركة أمازون مقابل مليار دولار. "
-        "وقالت شركة «javascript:alert(3)» إنها ستنافس أمازون <b onmouseover=alert(4)>بقوة</b>.",
-        encoding="utf-8",
-    )
-    report = build_from_paths([article])
-    outputs = write_outputs(report.graph, tmp_path / "out", title="<script>alert(5)</script>")
+def test_malicious_article_runs_nothing(browser, evil_outputs):
+    _, outputs = evil_outputs
     page, log = _open(browser, outputs["html"])
     page.fill("#alaqat-search", "أمازون")
     page.press("#alaqat-search", "Enter")

@@ -44,19 +44,12 @@ def test_html_page_is_offline(seed_build):
     assert not re.search(r"<(script|link)\b[^>]*(src|href)\s*=\s*[\"']?(https?:)?//", page, re.IGNORECASE)
 
 
-def test_article_markup_never_reaches_the_page_as_markup(tmp_path):
-    article = tmp_path / "evil.txt"
-    article.write_text(
-        "عنوان <script>alert('x')</script>\n"
-        "استحوذت شركة “<img src=x onerror=alert(1)>” على شركة أوبر. "
-        "وأعلنت شركة Evil</script><script>alert(2)</script> شراكة مع جوجل.",
-        encoding="utf-8",
-    )
-    report = build_from_paths([article])
-    outputs = write_outputs(report.graph, tmp_path / "out", title="<b>عنوان</b>")
+def test_article_markup_never_reaches_the_page_as_markup(evil_outputs):
+    report, outputs = evil_outputs
+    assert report.graph.number_of_edges() >= 1
     page = outputs["html"].read_text(encoding="utf-8")
-    assert "<img src=x" not in page
-    assert "alert('x')</script>" not in page and "<script>alert(2)" not in page
+    assert "<img src=x" not in page and "<b onmouseover" not in page
+    assert "alert(1)</script>" not in page and "<script>alert(5)" not in page and "<script>alert(6)" not in page
     assert "&lt;b&gt;" in page
 
 
