@@ -106,13 +106,20 @@ def _compatible(a: Mention, b: Mention) -> bool:
 
 
 def _join_stated_pairs(document: Document, mentions: list[Mention], uf: _Union) -> None:
-    """``X (Y)`` where both are mentions: Y is another name of X."""
+    """``X (Y)`` where both are mentions: Y is another name of X. Also the apposition ``X، Y،`` where X is a
+    description built on a head noun (صندوق الثروة السيادي السعودي) and Y a known entity."""
     for a, b in zip(mentions, mentions[1:]):
         between = document.text[a.end : b.start]
         after = document.text[b.end : b.end + 3]
         if between.strip(" \"'«»“”’") in ("(", "（") and after.lstrip(" \"'«»“”’").startswith(")"):
             if _compatible(a, b) or a.canonical is None or b.canonical is None:
                 uf.join(a.id, b.id)
+        elif (
+            between.strip() == "،" and after.lstrip().startswith("،") and a.type == b.type == "ORG"
+            and a.source == "head" and b.canonical and not a.canonical
+            and all(w.startswith("ال") for w in a.key.split()[1:])
+        ):
+            uf.join(b.id, a.id)
 
 
 def _join_near_spellings(mentions: list[Mention], uf: _Union, threshold: float = 90.0) -> None:

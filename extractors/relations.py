@@ -189,6 +189,7 @@ def find_relations(
         quantities = [_shift(q, sentence.start) for q in quantities]
         covered = {k for m in ms for k in range(m.start, m.end)}
         ctx = _Context(sentence, tokens, folded, ms, salience, lex, quantities)
+        ctx.table_start = _table_start(sentences, sentence.index)
         hits: list[tuple[_Trigger, int, int]] = []
         i = 0
         while i < len(tokens):
@@ -208,6 +209,15 @@ def find_relations(
                 found[key] = _merge(found.get(key), rel)
     _implied(found)
     return list(found.values())
+
+
+def _table_start(sentences: list[Sentence], index: int) -> int | None:
+    """For a table row (a sentence with ``|``), the index of the table's first row; None for other sentences."""
+    if "|" not in sentences[index].text:
+        return None
+    while index > 0 and "|" in sentences[index - 1].text:
+        index -= 1
+    return index
 
 
 def _implied(found: dict[tuple[str, str, str], Relation]) -> None:
@@ -366,7 +376,10 @@ class _Context:
             subject = self._definite_at(0, start, ungoverned=True)
             if near and (subject is None or near[0].start > subject):
                 return near
-            m = self.salience.best(types, self.sentence.index, start, exclude)
+            if self.table_start is not None:  # a table row's implicit subject comes from the text before the table
+                m = self.salience.best(types, self.table_start, 0, exclude)
+            else:
+                m = self.salience.best(types, self.sentence.index, start, exclude)
             return [m] if m else []
         raise ValueError(f"unknown slot {spec!r} in lexicons/relations.json")
 

@@ -103,3 +103,23 @@ def test_malicious_article_runs_nothing(browser, evil_outputs):
     assert log["dialogs"] == [] and page.evaluate("typeof window.__pwned") == "undefined"
     assert page.evaluate("document.querySelectorAll('#alaqat-panel img, #alaqat-panel script, #alaqat-panel b').length") == 0
     page.close()
+
+
+def test_explorer_stabilises_and_stays_usable_at_600_nodes(browser, tmp_path):
+    import time
+
+    from benchmarks.query_latency import generate
+    from graph.view import write_html
+
+    G = generate(600, 1200, seed=3)
+    path = write_html(G, tmp_path / "big.html")
+    start = time.perf_counter()
+    page, log = _open(browser, path)
+    ready = time.perf_counter() - start
+    assert log["errors"] == [] and log["requests"] == []
+    assert page.evaluate("network.physics.physicsEnabled") is False  # stays still after stabilising
+    page.fill("#alaqat-search", "Entity 17")
+    page.press("#alaqat-search", "Enter")
+    assert page.evaluate("network.getSelectedNodes()") == ["n17"]
+    print(f"600 nodes: ready in {ready:.1f} s")
+    page.close()
