@@ -181,6 +181,7 @@ def _money(text, tokens, folded, i, j, value, currency, vocab) -> Quantity:
     if any(" ".join(p) in after for p, kind in vocab.contexts.items() if kind == "per_share"):
         context = "per_share"
     start, end = tokens[i].start, tokens[j - 1].end
+    value = round(value, 4)  # 4.1 × 1e9 is 4100000000.0, not 4099999999.9999995
     return Quantity("money", start, end, text[start:end], value=value, currency=currency,
                     approximate=approximate, context=context)
 

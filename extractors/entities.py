@@ -186,9 +186,26 @@ def _entity(eid: str, group: list[Mention], gazetteer: Gazetteer) -> Entity | No
     )
 
 
+_HONORIFICS = ("الشيخ ", "الشيخة ", "الأمير ", "الأميرة ", "الدكتور ", "الدكتورة ", "السيد ", "السيدة ", "المهندس ",
+               "المهندسة ", "الملك ", "د. ")
+
+
+def strip_honorific(name: str) -> str:
+    """A person's name without a leading honorific (الشيخ، الأمير، الدكتور …).
+
+    >>> strip_honorific("الشيخ طحنون بن زايد"), strip_honorific("أمين الناصر")
+    ('طحنون بن زايد', 'أمين الناصر')
+    """
+    for honorific in _HONORIFICS:
+        if name.startswith(honorific) and len(name.split()) > 2:
+            return name[len(honorific):]
+    return name
+
+
 def _label(group: list[Mention], etype: str) -> str:
     """The clean display name: for people the fullest form, otherwise the most frequent surface form."""
     counts = Counter(m.text for m in group)
     if etype == "PERSON":
+        counts = Counter({strip_honorific(t): c for t, c in counts.items()})
         return max(counts, key=lambda s: (len(s.split()), counts[s], s))
     return max(counts, key=lambda s: (counts[s], len(s), s))

@@ -448,12 +448,22 @@ class MentionFinder:
                 )
                 listed = any(o.source == "gazetteer" and self._in_list(s, o, cand) for o in s.candidates)
                 after_trigger = cand.start > 0 and _strip_all(s.folded[cand.start - 1]) & trigger_final_words()
+                inside_person = any(
+                    o.type == "PERSON" and o.source in ("given-name", "title") and o.start < cand.start < o.end
+                    for o in s.candidates
+                )
+                if inside_person:
+                    continue
                 if cand.canonical in promoted or quoted or confirmed or listed or after_trigger or self._head_before(s, cand.start):
                     cand.source = "gazetteer"
                     promoted.add(cand.canonical)
         for s in sents:
             for cand in s.candidates:
-                if cand.source == "weak" and cand.canonical in promoted:
+                inside_person = any(
+                    o.type == "PERSON" and o.source in ("given-name", "title") and o.start < cand.start < o.end
+                    for o in s.candidates
+                )
+                if cand.source == "weak" and cand.canonical in promoted and not inside_person:
                     cand.source = "gazetteer"
 
     def _in_list(self, s: _Sent, a: _Candidate, b: _Candidate) -> bool:

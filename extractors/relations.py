@@ -42,6 +42,7 @@ ALLOWED_TYPES: dict[str, tuple[set[str], set[str]]] = {
 }
 SYMMETRIC = {"MERGED_WITH", "COMPETES_WITH", "PARTNERS_WITH", "CONTRACT_WITH"}
 DEAL_RELATIONS = {"ACQUIRED", "INVESTED_IN", "MERGED_WITH", "CONTRACT_WITH"}
+_BEATS_CONTRACT = {"PARTNERS_WITH", "ACQUIRED", "INVESTED_IN", "MERGED_WITH"}
 DATED_RELATIONS = {"ACQUIRED", "INVESTED_IN", "MERGED_WITH", "CONTRACT_WITH", "FOUNDED", "LEFT", "PARTNERS_WITH"}
 STATUS_RELATIONS = {"ACQUIRED", "MERGED_WITH", "INVESTED_IN"}
 _COORD_GAP = {"،", ",", "و", "او", "أو", "ثم", "«", "»", "“", "”", '"', "'", "ـ", "(", ")"}
@@ -221,7 +222,11 @@ def _table_start(sentences: list[Sentence], index: int) -> int | None:
 
 
 def _implied(found: dict[tuple[str, str, str], Relation]) -> None:
-    """A person who left an organization worked for it: LEFT implies WORKS_FOR (at lower confidence)."""
+    """A person who left an organization worked for it: LEFT implies WORKS_FOR (at lower confidence). An agreement
+    that is a partnership, a deal or a purchase is that relation: CONTRACT_WITH gives way to it."""
+    specific = {frozenset((h, t)) for (h, r, t) in found if r in _BEATS_CONTRACT}
+    for key in [k for k in found if k[1] == "CONTRACT_WITH" and frozenset((k[0], k[2])) in specific]:
+        del found[key]
     for (head, rel, tail), relation in list(found.items()):
         if rel == "LEFT" and (head, "WORKS_FOR", tail) not in found and (head, "LEADS", tail) not in found:
             found[(head, "WORKS_FOR", tail)] = relation.model_copy(
@@ -442,8 +447,14 @@ class _Context:
 
     def _after_prep(self, prep: str, end, types, window, exclude) -> list[_M]:
         if self.trigger.words[-1] == prep or self.trigger.words[-1].endswith(prep) and len(prep) > 1:
-            # the trigger ends with the preposition (بالتعاون مع، حصتها في): the filler follows it
-            found = self._after(end, types, 4, exclude, False)
+            # the trigger ends with the preposition (بالتعاون مع، حصتها في): the filler follows it, after at most a
+            # head noun and quotes (بالتعاون مع شركة «X»)
+            skip = end
+            while skip < len(self.tokens) and skip - end < 3 and (
+                self.tokens[skip].text in _QUOTES or _is_head(self.folded[skip])
+            ):
+                skip += 1
+            found = self._after(skip, types, 1, exclude, False)
             if found:
                 return found
         for k in range(end, min(end + window + 1, len(self.tokens))):

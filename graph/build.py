@@ -201,7 +201,12 @@ def _evidence_key(item: dict) -> tuple:
 
 def _best_label(surfaces: Counter[str], etype: str) -> str:
     if etype == "PERSON":
-        return max(surfaces, key=lambda s: (len(s.split()), surfaces[s], s))
+        from extractors.entities import strip_honorific
+
+        plain = Counter()
+        for name, count in surfaces.items():
+            plain[strip_honorific(name)] += count
+        return max(plain, key=lambda s: (len(s.split()), plain[s], s))
     return max(surfaces, key=lambda s: (surfaces[s], -len(s), s))
 
 

@@ -19,6 +19,7 @@ CASES = [
     ("أعلن صندوق الاستثمارات العامة عن استثمار بقيمة 3 مليارات دولار في شركة «لوسيد موتورز».", "INVESTED_IN", {("صندوق الاستثمارات العامة", "لوسيد موتورز")}, {"amount": 3e9}),
     ("جمعت شركة «نوفا بيو» 40 مليون دولار في جولة تمويل بقيادة سيكويا كابيتال و«بلاك روك».", "INVESTED_IN", {("سيكويا كابيتال", "نوفا بيو"), ("بلاك روك", "نوفا بيو")}, {}),
     ("رفعت مجموعة «إي آند» حصتها في فودافون إلى 14.6%.", "INVESTED_IN", {("إي آند", "فودافون")}, {"stake_percent": 14.6}),
+    ("ويملك صندوق الاستثمارات العامة حصة 75% في نادي الهلال منذ عام 2023.", "INVESTED_IN", {("صندوق الاستثمارات العامة", "نادي الهلال")}, {"stake_percent": 75.0}),
     # MERGED_WITH: coordinated subjects, with مع, talks
     ("أعلن بنك أبوظبي الوطني وبنك الخليج الأول اندماجهما لتأسيس أكبر بنك في الإمارات.", "MERGED_WITH", {("بنك أبوظبي الوطني", "بنك الخليج الأول")}, {}),
     ("وافقت شركة «إكسون» على الاندماج مع شركة «موبيل» في صفقة بقيمة 81 مليار دولار.", "MERGED_WITH", {("إكسون", "موبيل")}, {"amount": 81e9}),
@@ -127,3 +128,21 @@ def test_same_fact_twice_is_one_relation_with_two_evidences(full):
     found = _relations(full, text)
     rel = found[("أمازون", "ACQUIRED", "نون")]
     assert len(rel.evidence) == 2
+
+
+def test_an_agreement_that_is_a_partnership_is_not_also_a_contract(full):
+    found = _relations(full, "وقع مصرف الراجحي اتفاقية شراكة استراتيجية مع شركة «فيزا» لإطلاق بطاقات رقمية.")
+    pairs = {(r, frozenset((h, t))) for h, r, t in found}
+    assert ("PARTNERS_WITH", frozenset(("مصرف الراجحي", "فيزا"))) in pairs
+    assert not any(r == "CONTRACT_WITH" for r, _ in pairs)
+
+
+def test_amounts_are_exact_numbers(full):
+    found = _relations(full, "استحوذت أدنوك على حصة 24.9% في شركة «أو إم في» مقابل 4.1 مليار يورو.")
+    rel = next(r for (h, k, t), r in found.items() if k in ("ACQUIRED", "INVESTED_IN"))
+    assert rel.amount == 4_100_000_000 and rel.currency == "EUR"
+
+
+def test_a_bank_name_does_not_cut_a_persons_name(full):
+    ex = full(Document(id="p", text="وقال المصرف إن عبدالله الراجحي استقال من رئاسة مجلس إدارة مصرف الراجحي."))
+    assert "عبدالله الراجحي" in {e.label for e in ex.entities if e.type == "PERSON"}
