@@ -58,6 +58,8 @@ class Cues:
     places: frozenset[str]
     gentilics: frozenset[str]
     first_names: frozenset[str]
+    appointment_verbs: frozenset[str] = field(default_factory=frozenset)
+    accusative_titles: frozenset[str] = field(default_factory=frozenset)
     common_words: frozenset[str] = field(default_factory=frozenset)
     max_title_words: int = field(default=4)
 
@@ -86,6 +88,8 @@ def load_cues() -> Cues:
         places=lists["places"],
         gentilics=lists["gentilics"],
         first_names=folded_set(load_json("first_names")["names"]),
+        appointment_verbs=lists["appointment_verbs"],
+        accusative_titles=lists["accusative_titles"],
         common_words=_common_words(),
         max_title_words=max(len(t.split()) for t in titles),
     )

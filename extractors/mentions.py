@@ -40,7 +40,7 @@ _LATIN_JOINERS = {"&", "-", ".", "'"}
 _PROCLITIC_SPLITS = ("وال", "فال", "بال", "كال", "وب", "ول", "وك", "فب", "فل", "لل", "و", "ف", "ب", "ل", "ك")
 
 # Priority of each matcher: higher wins an overlap.
-_PRIORITY = {"latin-version": 7, "gazetteer": 6, "quoted": 5, "latin": 4, "head": 3, "title": 3, "given-name": 3,
+_PRIORITY = {"latin-version": 7, "quoted-extended": 7, "gazetteer": 6, "quoted": 5, "latin": 4, "head": 3, "title": 3, "given-name": 3,
              "coordinated": 3, "repeat": 2, "model": 2, "weak": 1}
 _PREPOSITIONS = {"علي", "في", "مع", "من", "الي", "عن", "بين", "ل", "لـ"}
 _DEFINITE_HEADS = {"الشركه", "المؤسسه", "الهييه", "المجموعه", "البنك", "المصرف", "الصندوق", "الاتحاد"}
@@ -121,6 +121,7 @@ class MentionFinder:
             self._quoted_and_heads(s)
             self._latin(s)
             self._titles(s)
+            self._appointments(s)
             self._given_names(s)
             for start, end, label in spans:
                 self._model_candidate(s, start, end, label)
@@ -349,13 +350,27 @@ class MentionFinder:
             if end is not None and end - j >= 2 and self._terminated(s, end) and not plain and not followed_by_number:
                 s.candidates.append(_Candidate(j, end, "PERSON", "title"))
 
+    def _appointments(self, s: _Sent) -> None:
+        """``تعيين X رئيسا / مديرا …``: the words between an appointment verb and an accusative title are a name."""
+        cues = self.cues
+        for i in range(len(s.tokens) - 2):
+            if not _strip_all(s.folded[i]) & cues.appointment_verbs:
+                continue
+            j = i + 1
+            while j < len(s.tokens) and any(c.start <= j < c.end and c.type == "ORG" for c in s.candidates):
+                j += 1
+            end = self._person_extent(s, j, max_parts=3)
+            if end is not None and end - j >= 2 and end < len(s.tokens) and s.folded[end] in cues.accusative_titles:
+                s.candidates.append(_Candidate(j, end, "PERSON", "title"))
+
     def _given_names(self, s: _Sent) -> None:
         cues = self.cues
         for i, tok in enumerate(s.tokens):
             if tok.kind != "ar" or tok.text.endswith("ى") or s.folded[i] in cues.stopwords and not tok.text.endswith("ي"):
                 continue
             for clitic, rest in strip_proclitic(s.folded[i])[:2]:
-                if clitic and (not s.folded[i].startswith("و") or len(rest) < 4):
+                prepositional = s.folded[i][:1] in "لب" and len(rest) >= 3 and s.folded[i] not in cues.common_words
+                if clitic and not (s.folded[i].startswith("و") and len(rest) >= 4 or prepositional):
                     continue
                 if rest in cues.first_names:
                     end = self._person_extent(s, i + 1, max_parts=1)
@@ -374,7 +389,7 @@ class MentionFinder:
             if w in cues.name_connectors and k + 1 < n and s.tokens[k + 1].kind == "ar":
                 k += 1
                 continue
-            if not self._name_like(s, k) or w in cues.places or w in cues.speech_verbs:
+            if not self._name_like(s, k) or w in cues.places or w in cues.speech_verbs or w in cues.accusative_titles:
                 break
             if w.startswith("و") and w[1:] in cues.first_names:
                 break
@@ -598,7 +613,16 @@ def _joinable(tokens: list[Token]) -> bool:
 
 
 def _resolve_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Keep the best non-overlapping candidates: by matcher priority, then length, then position."""
+    """Keep the best non-overlapping candidates: by matcher priority, then length, then position.
+
+    A quoted name that starts with a known name and goes on («فودافون مصر») is a name of its own: it outranks the
+    known name inside it.
+    """
+    for cand in candidates:
+        if cand.source == "quoted" and any(
+            o.source == "gazetteer" and o.start == cand.start and o.end < cand.end for o in candidates
+        ):
+            cand.source = "quoted-extended"
     ranked = sorted(
         candidates,
         key=lambda c: (-_PRIORITY.get(c.source.replace("-unconfirmed", ""), 0) + (10 if c.source.endswith("-unconfirmed") else 0),

@@ -47,6 +47,7 @@ DATED_RELATIONS = {"ACQUIRED", "INVESTED_IN", "MERGED_WITH", "CONTRACT_WITH", "F
 STATUS_RELATIONS = {"ACQUIRED", "MERGED_WITH", "INVESTED_IN"}
 _COORD_GAP = {"،", ",", "و", "او", "أو", "ثم", "«", "»", "“", "”", '"', "'", "ـ", "(", ")"}
 _DEFAULT_WINDOW = 15
+_CLAUSE_BREAKS = {"ان", "انه", "انها", "بان", "لان", ":"}
 _QUOTES = {"«", "»", "“", "”", '"', "'", "‘", "’", "(", ")"}
 _PRONOUN_SUFFIXES = ("ها", "ه", "هم", "هما", "هن")
 _LIST_INTRO = {"بينها", "بينهم", "مثل", "منها", "وهي", "وهم", "ابرزها", "خاصه", "بما"}
@@ -376,6 +377,10 @@ class _Context:
             return self._before(start, types, window, exclude, adjacent)
         if spec.startswith("prep:"):
             return self._after_prep(fold(spec[5:]), end, types, _DEFAULT_WINDOW, exclude)
+        if spec == "subject":  # the sentence's first organization not governed by a preposition (جمعت شركة X …)
+            subjects = [m for m in self.ms if m.type in types and m.entity.id not in exclude and m.start < start
+                        and not self._governed(m) and not self._is_modifier(m)]
+            return subjects[:1]
         if spec == "salient":
             near = self._before(start, types, _DEFAULT_WINDOW, exclude, False, prefer_agents=not self.trigger.pronoun)
             subject = self._definite_at(0, start, ungoverned=True)
@@ -395,6 +400,8 @@ class _Context:
                 continue
             if m.start - end > (0 if adjacent else window):
                 break
+            if any(self.folded[k] in _CLAUSE_BREAKS for k in range(end, m.start)):
+                break  # a reported clause (قال X إن …) is not this trigger's argument
             definite = self._definite_at(end, m.start, ungoverned=True)
             if definite is not None and m.start > definite + 1:
                 d = self._definite_ref(types, exclude, end)
