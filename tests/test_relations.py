@@ -146,3 +146,21 @@ def test_amounts_are_exact_numbers(full):
 def test_a_bank_name_does_not_cut_a_persons_name(full):
     ex = full(Document(id="p", text="وقال المصرف إن عبدالله الراجحي استقال من رئاسة مجلس إدارة مصرف الراجحي."))
     assert "عبدالله الراجحي" in {e.label for e in ex.entities if e.type == "PERSON"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("قالت مصادر إن مجموعة stc تدرس الاستحواذ على حصة 55% في شركة «فودافون مصر» المملوكة لمجموعة فودافون.",
+         {("إس تي سي", "ACQUIRED", "فودافون مصر"), ("فودافون", "INVESTED_IN", "فودافون مصر")}),
+        ("جمعت شركة «ديب تك» 20 مليون دولار في جولة قادها صندوق «إس تي في» بمشاركة «سنابل للاستثمار».",
+         {("إس تي في", "INVESTED_IN", "ديب تك"), ("سنابل للاستثمار", "INVESTED_IN", "ديب تك")}),
+        ("تقدم شركة «ديب تك» حلولها للبنوك، ومن أبرز عملائها مصرف الإنماء والبنك العربي الوطني.",
+         {("مصرف الإنماء", "CUSTOMER_OF", "ديب تك"), ("البنك العربي الوطني", "CUSTOMER_OF", "ديب تك")}),
+        ("أعلنت شركة أبل تعيين سابيه خان رئيسا للعمليات. وقال تيم كوك، الرئيس التنفيذي لأبل، إن خان لعب دورا محوريا.",
+         {("سابيه خان", "LEADS", "أبل"), ("تيم كوك", "LEADS", "أبل")}),
+    ],
+)
+def test_more_news_phrasings(full, text, expected):
+    found = _relations(full, text)
+    assert expected <= set(found)
