@@ -170,13 +170,14 @@ def _money(text, tokens, folded, i, j, value, currency, vocab) -> Quantity:
         tuple(folded[max(0, i - len(p)) : i]) == p for p in vocab.approximators
     )
     context = None
-    for back in range(1, 4):
-        for phrase, kind in vocab.contexts.items():
-            if len(phrase) == back and tuple(_strip_clitic(w) for w in folded[max(0, i - back) : i]) in (
-                phrase,
-                tuple(_strip_clitic(w) for w in phrase),
-            ):
-                context = kind
+    before = folded[max(0, i - 3) : i]
+    stripped = [_strip_clitic(w) for w in before]
+    for phrase, kind in vocab.contexts.items():
+        n = len(phrase)
+        if n == 1 and (phrase[0] in before or phrase[0] in stripped or _strip_clitic(phrase[0]) in stripped):
+            context = kind  # بأصول تبلغ 73 مليار: the word may stand up to three words before the amount
+        elif n > 1 and tuple(before[-n:]) == phrase:
+            context = kind
     after = " ".join(folded[j : j + 2])
     if any(" ".join(p) in after for p, kind in vocab.contexts.items() if kind == "per_share"):
         context = "per_share"

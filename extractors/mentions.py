@@ -238,8 +238,8 @@ class MentionFinder:
                 break
             words.append(w)
             j += 1
-        if not words:
-            return None
+        if not words or "ال" + words[0] in cues.gentilics:
+            return None  # بنك سعودي: a head noun with an indefinite adjective is a description, not a name
         proper = any(w in cues.places or w in cues.gentilics for w in words) or not words[0].startswith("ال")
         if len(words) >= 2 or proper and words[0] not in cues.stopwords:
             return j
