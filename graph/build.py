@@ -23,6 +23,9 @@ __all__ = ["GraphBuilder", "build_graph", "node_id", "known_names"]
 
 _FAMILY = {"ORG": "org", "PRODUCT": "org", "PERSON": "person", "LOC": "loc", "MISC": "misc"}
 _ATTRS = ("amount", "currency", "stake_percent", "role", "status", "date")
+MAX_EVIDENCE = 20
+"""Evidence sentences an edge keeps in the graph (the first ones, in document-id order); ``articles`` still counts
+every supporting article, and the store keeps all evidence. Bounds memory and file size for popular facts."""
 
 
 def node_id(entity: Entity) -> str:
@@ -59,6 +62,7 @@ class GraphBuilder:
         self._placed: dict[tuple[str, str], str] = {}
         self._aliases: dict[str, set[str]] = {}
         self._evidence: dict[tuple[str, str, str], set[tuple]] = {}
+        self._edge_docs: dict[tuple[str, str, str], set[str]] = {}
 
     def add(self, extraction: Extraction) -> None:
         """Merge one article's entities and relations into the graph.
@@ -147,18 +151,24 @@ class GraphBuilder:
             attrs = {name: getattr(rel, name) for name in _ATTRS if getattr(rel, name) is not None}
             if rel.amount is not None:
                 attrs["approximate"] = rel.approximate
-            G.add_edge(u, v, key=key, relation=key, confidence=rel.confidence, evidence=evidence,
+            G.add_edge(u, v, key=key, relation=key, confidence=rel.confidence, evidence=evidence[:MAX_EVIDENCE],
                        documents=[doc_id], articles=1, **attrs)
+            self._edge_docs[(u, v, key)] = {doc_id}
             return
         data = G.edges[u, v, key]
         seen = self._evidence.setdefault((u, v, key), {_evidence_key(e) for e in data["evidence"]})
         for item in evidence:
+            if len(data["evidence"]) >= MAX_EVIDENCE:
+                break
             if _evidence_key(item) not in seen:
                 seen.add(_evidence_key(item))
                 data["evidence"].append(item)
-        if doc_id not in data["documents"]:
-            data["documents"].append(doc_id)
-            data["articles"] = len(data["documents"])
+        docs = self._edge_docs.setdefault((u, v, key), set(data["documents"]))
+        if doc_id not in docs:
+            docs.add(doc_id)
+            if len(data["documents"]) < MAX_EVIDENCE:
+                data["documents"].append(doc_id)
+            data["articles"] = len(docs)
         better_amount = rel.amount is not None and (
             "amount" not in data or data.get("approximate") and not rel.approximate
         )
