@@ -106,6 +106,7 @@ class Resolver:
         self.initials: dict[str, str] = {}
         self.parts: dict[str, set[str]] = defaultdict(set)
         self.seen: set[tuple[str, str, str]] = set()
+        self.node_keys: dict[str, set[str]] = defaultdict(set)
 
     def add(self, node: str, etype: str, names: set[str]) -> None:
         """Record the names of ``node`` (after an entity joined it)."""
@@ -117,6 +118,7 @@ class Resolver:
             key = _key(name)
             if not key:
                 continue
+            self.node_keys[node].add(key)
             self.keys.setdefault((fam, key), node)
             sk = skeleton(name)
             if len(sk) >= self.min_skeleton:
@@ -131,7 +133,16 @@ class Resolver:
                 self.parts[words[-1]].add(node)
 
     def find(self, etype: str, names: set[str], canonical: str | None = None) -> Match | None:
-        """The node an entity with these names joins, or None for a new node."""
+        """The node an entity with these names joins, or None for a new node (never a ``never_join`` pair)."""
+        match = self._find(etype, names, canonical)
+        if match is None or not self.never:
+            return match
+        keys = {_key(n) for n in names}
+        if any(frozenset((a, b)) in self.never for a in keys for b in self.node_keys.get(match.node, ())):
+            return None
+        return match
+
+    def _find(self, etype: str, names: set[str], canonical: str | None = None) -> Match | None:
         if canonical:
             return Match(canonical, "knowledge-base")
         fam = family(etype)

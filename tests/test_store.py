@@ -144,3 +144,15 @@ def test_evidence_carries_the_article_date(tmp_path, rules):
         G = store.graph()
     data = G.edges["person:جون سكالي", "apple", "LEFT"]
     assert data["evidence"][0]["date"] == "1993-06-18"
+
+
+def test_never_join_pairs_stay_apart(monkeypatch):
+    from graph import resolve
+
+    config = dict(resolve._config())
+    config["never_join"] = [["زيفيرا", "Zephyra"]]
+    monkeypatch.setattr(resolve, "_config", lambda: config)
+    resolver = resolve.Resolver()
+    resolver.add("org:زيفيرا", "ORG", {"زيفيرا"})
+    assert resolver.find("ORG", {"Zephyra"}) is None
+    assert resolver.find("ORG", {"زيفيرا"}).rule == "same-name"
