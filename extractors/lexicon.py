@@ -148,9 +148,8 @@ def load_gazetteer(extra: str | Path | None = None) -> Gazetteer:
     if extra is None:
         return _default_gazetteer()
     raw = list(load_json("gazetteer")["entries"])
-    if extra is not None:
-        with open(extra, encoding="utf-8") as handle:
-            raw += json.load(handle)["entries"]
+    with open(extra, encoding="utf-8") as handle:
+        raw += json.load(handle)["entries"]
     return _index(tuple(json.dumps(e, ensure_ascii=False, sort_keys=True) for e in raw))
 
 

@@ -85,7 +85,6 @@ class _Candidate:
     canonical: str | None = None
     clitic: int = 0
     """Characters of proclitic to drop from the first token."""
-    text: str | None = None
 
 
 @dataclass
@@ -463,22 +462,14 @@ class MentionFinder:
                 )
                 listed = any(o.source == "gazetteer" and self._in_list(s, o, cand) for o in s.candidates)
                 after_trigger = cand.start > 0 and _strip_all(s.folded[cand.start - 1]) & trigger_final_words()
-                inside_person = any(
-                    o.type == "PERSON" and o.source in ("given-name", "title") and o.start < cand.start < o.end
-                    for o in s.candidates
-                )
-                if inside_person:
+                if _inside_person(s, cand):
                     continue
                 if cand.canonical in promoted or quoted or confirmed or listed or after_trigger or self._head_before(s, cand.start):
                     cand.source = "gazetteer"
                     promoted.add(cand.canonical)
         for s in sents:
             for cand in s.candidates:
-                inside_person = any(
-                    o.type == "PERSON" and o.source in ("given-name", "title") and o.start < cand.start < o.end
-                    for o in s.candidates
-                )
-                if cand.source == "weak" and cand.canonical in promoted and not inside_person:
+                if cand.source == "weak" and cand.canonical in promoted and not _inside_person(s, cand):
                     cand.source = "gazetteer"
 
     def _in_list(self, s: _Sent, a: _Candidate, b: _Candidate) -> bool:
@@ -597,6 +588,13 @@ class MentionFinder:
             source=cand.source,
             canonical=cand.canonical,
         )
+
+
+def _inside_person(s: _Sent, cand: _Candidate) -> bool:
+    """True when ``cand`` starts inside a person's name found by a given name or a title (عبدالله الراجحي)."""
+    return any(
+        o.type == "PERSON" and o.source in ("given-name", "title") and o.start < cand.start < o.end for o in s.candidates
+    )
 
 
 def _strip_all(word: str) -> set[str]:

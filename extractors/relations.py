@@ -20,7 +20,15 @@ from extractors.amounts import Quantity, find_quantities
 from extractors.lexicon import load_json
 from extractors.mentions import strip_proclitic
 from extractors.normalize import fold
-from extractors.records import Document, Entity, Evidence, Mention, Relation, Sentence
+from extractors.records import (
+    SYMMETRIC_RELATIONS,
+    Document,
+    Entity,
+    Evidence,
+    Mention,
+    Relation,
+    Sentence,
+)
 from extractors.text import Token, tokenize
 
 __all__ = ["find_relations", "ALLOWED_TYPES"]
@@ -40,7 +48,6 @@ ALLOWED_TYPES: dict[str, tuple[set[str], set[str]]] = {
     "PART_OF": ({"ORG", "PRODUCT"}, {"ORG"}),
     "PRODUCT_OF": ({"PRODUCT"}, {"ORG"}),
 }
-SYMMETRIC = {"MERGED_WITH", "COMPETES_WITH", "PARTNERS_WITH", "CONTRACT_WITH"}
 DEAL_RELATIONS = {"ACQUIRED", "INVESTED_IN", "MERGED_WITH", "CONTRACT_WITH"}
 _BEATS_CONTRACT = {"PARTNERS_WITH", "ACQUIRED", "INVESTED_IN", "MERGED_WITH"}
 DATED_RELATIONS = {"ACQUIRED", "INVESTED_IN", "MERGED_WITH", "CONTRACT_WITH", "FOUNDED", "LEFT", "PARTNERS_WITH"}
@@ -190,8 +197,7 @@ def find_relations(
         quantities = find_quantities(sentence.text, default_year=year)
         quantities = [_shift(q, sentence.start) for q in quantities]
         covered = {k for m in ms for k in range(m.start, m.end)}
-        ctx = _Context(sentence, tokens, folded, ms, salience, lex, quantities)
-        ctx.table_start = _table_start(sentences, sentence.index)
+        ctx = _Context(sentence, tokens, folded, ms, salience, lex, quantities, _table_start(sentences, sentence.index))
         hits: list[tuple[_Trigger, int, int]] = []
         i = 0
         while i < len(tokens):
@@ -206,7 +212,7 @@ def find_relations(
         for trig, start, end in hits:
             for rel in ctx.apply(trig, start, end, document):
                 key = (rel.head, rel.relation, rel.tail)
-                if rel.relation in SYMMETRIC and rel.tail < rel.head:
+                if rel.relation in SYMMETRIC_RELATIONS and rel.tail < rel.head:
                     key = (rel.tail, rel.relation, rel.head)
                 found[key] = _merge(found.get(key), rel)
     _implied(found)
@@ -309,8 +315,11 @@ def _rest_matches(words: tuple[str, ...], folded: list[str], i: int) -> bool:
 class _Context:
     """One trigger occurrence in one sentence: fills the frames' slots."""
 
-    def __init__(self, sentence, tokens, folded, ms, salience, lex, quantities) -> None:
+    def __init__(self, sentence, tokens, folded, ms, salience, lex, quantities, table_start: int | None) -> None:
         self.sentence = sentence
+        self.table_start = table_start
+        self.trigger: _Trigger | None = None
+        self.trigger_end = 0
         self.tokens = tokens
         self.folded = folded
         self.ms = ms
@@ -524,7 +533,7 @@ class _Context:
             prev_word = self.folded[k - 2] if k >= 2 else ""
         else:
             prev_word = prev
-        owner_inside_trigger = k - 1 < getattr(self, "trigger_end", 0) <= m.start
+        owner_inside_trigger = k - 1 < self.trigger_end <= m.start
         return prev_word in self.lex.owner_words and not owner_inside_trigger
 
     def _coordinated(self, a: _M, b: _M) -> bool:

@@ -17,11 +17,10 @@ from collections.abc import Iterable
 import networkx as nx
 
 from extractors.records import SYMMETRIC_RELATIONS, Entity, Extraction
-from graph.resolve import Match, Resolver
+from graph.resolve import Match, Resolver, family
 
 __all__ = ["GraphBuilder", "build_graph", "node_id", "known_names"]
 
-_FAMILY = {"ORG": "org", "PRODUCT": "org", "PERSON": "person", "LOC": "loc", "MISC": "misc"}
 _ATTRS = ("amount", "currency", "stake_percent", "role", "status", "date")
 MAX_EVIDENCE = 20
 """Evidence sentences an edge keeps in the graph (the first ones, in document-id order); ``articles`` still counts
@@ -38,7 +37,7 @@ def node_id(entity: Entity) -> str:
     """
     if entity.canonical:
         return entity.canonical
-    return f"{_FAMILY.get(entity.type, 'misc')}:{entity.key}"
+    return f"{family(entity.type)}:{entity.key}"
 
 
 class GraphBuilder:

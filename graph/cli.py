@@ -41,8 +41,6 @@ def parser() -> argparse.ArgumentParser:
         "products and their relations, merge them into one graph and write DIR/graph.json (node-link JSON), "
         "DIR/graph.graphml and DIR/graph.html (an offline page for the browser).",
     )
-    b.add_argument("inputs", nargs="+", metavar="INPUT", help="article files or folders (.txt: first line is the headline; "
-                   ".jsonl: one JSON object per line with text, and optionally id, title, source, date)")
     b.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
     b.add_argument("--db", metavar="FILE", help="keep the store in FILE (default: a temporary store)")
     _extraction_options(b)
@@ -54,7 +52,6 @@ def parser() -> argparse.ArgumentParser:
         "article changes nothing; an article with a known id and new content replaces its old facts. Export the "
         "graph with `alaqat export --db FILE --out DIR`.",
     )
-    a.add_argument("inputs", nargs="+", metavar="INPUT", help="article files or folders (.txt, .html, .jsonl)")
     a.add_argument("--db", required=True, metavar="FILE", help="the store file (created if missing)")
     _extraction_options(a)
 
@@ -126,6 +123,9 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _extraction_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="article files or folders (.txt: first line is the headline; .html; .jsonl: one JSON object per "
+                   "line with text, and optionally id, title, source, date)")
     p.add_argument("--no-model", action="store_true", help="use rules and lexicons only, without the statistical NER model")
     p.add_argument("--model", metavar="PATH", help="spaCy NER model folder (default: data/models/ar_alaqat_ner or $ALAQAT_NER_MODEL)")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="extract in N worker processes (each loads the model once)")

@@ -15,7 +15,7 @@ from typing import Any
 from extractors.inputs import Problem
 from extractors.records import Document, Extraction
 
-__all__ = ["ExtractorSpec", "extract_parallel", "extract_dask"]
+__all__ = ["ExtractorSpec", "safe_extract", "extract_parallel", "extract_dask"]
 
 ExtractorSpec = tuple[str | None, str | None]
 """How a worker builds its extractor: (model: None, "default" or a folder path; extra gazetteer file or None)."""
@@ -40,11 +40,16 @@ def _init(spec: ExtractorSpec) -> None:
     _EXTRACTOR = _make(spec)
 
 
-def _extract(doc: Document) -> Extraction | Problem:
+def safe_extract(extractor, doc: Document) -> Extraction | Problem:
+    """Extract ``doc``, or return a Problem naming it: one bad article never aborts a batch."""
     try:
-        return _EXTRACTOR(doc)
-    except Exception as err:  # reported by the caller; one bad article never aborts a batch
+        return extractor(doc)
+    except Exception as err:  # reported by the caller
         return Problem(doc.path or doc.id, f"extraction failed ({type(err).__name__}: {err}); please report this article")
+
+
+def _extract(doc: Document) -> Extraction | Problem:
+    return safe_extract(_EXTRACTOR, doc)
 
 
 def _extract_batch(spec: ExtractorSpec, docs: list[Document]) -> list[Extraction | Problem]:

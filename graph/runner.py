@@ -16,9 +16,9 @@ import networkx as nx
 
 from extractors.inputs import Problem, read_inputs
 from extractors.pipeline import Extractor
-from extractors.records import Document, Extraction
+from extractors.records import Document
 from graph.export import write_graphml, write_json
-from graph.parallel import ExtractorSpec, extract_dask, extract_parallel
+from graph.parallel import ExtractorSpec, extract_dask, extract_parallel, safe_extract
 from graph.store import Store
 from graph.view import write_html
 
@@ -89,7 +89,7 @@ def add_paths(
         results = extract_parallel(fresh(), jobs, spec)
     else:
         extractor = extractor or Extractor(model=spec[0])
-        results = (_safe(extractor, doc) for doc in fresh())
+        results = (safe_extract(extractor, doc) for doc in fresh())
     for result in results:
         if isinstance(result, Problem):
             report.problems.append(result)
@@ -101,13 +101,6 @@ def add_paths(
         tick(result)
     report.seconds += time.perf_counter() - start
     return report
-
-
-def _safe(extractor: Extractor, doc: Document) -> Extraction | Problem:
-    try:
-        return extractor(doc)
-    except Exception as err:  # one bad article never aborts a batch
-        return Problem(doc.path or doc.id, f"extraction failed ({type(err).__name__}: {err}); please report this article")
 
 
 def build_from_paths(
