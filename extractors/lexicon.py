@@ -49,6 +49,7 @@ class Cues:
     org_heads_dropped: frozenset[str]
     org_heads_kept: frozenset[str]
     product_heads: frozenset[str]
+    work_heads: frozenset[str]
     latin_org_words: frozenset[str]
     latin_generic: frozenset[str]
     person_titles: frozenset[str]
@@ -79,6 +80,7 @@ def load_cues() -> Cues:
         org_heads_dropped=lists["org_heads_dropped"],
         org_heads_kept=lists["org_heads_kept"],
         product_heads=lists["product_heads"],
+        work_heads=lists["work_heads"],
         latin_org_words=lists["latin_org_words"],
         latin_generic=lists["latin_generic"],
         person_titles=titles,

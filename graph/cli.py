@@ -73,7 +73,9 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("file", metavar="FILE", help="CoNLL file with gold BIO tags")
     e.add_argument("--model", metavar="PATH", help="model folder (default: the bundled model)")
     e.add_argument("--window", type=int, default=40, metavar="N",
-                   help="also score with document-level label consistency over N neighbouring sentences (0: off; default 40)")
+                   help="also score with the document context alaqat adds to the model: names tagged within N "
+                   "neighbouring sentences tagged again where they recur, quoted titles after a work or product noun "
+                   "(0: off; default 40)")
 
     q = sub.add_parser(
         "query",
@@ -342,7 +344,7 @@ def _export(args: argparse.Namespace) -> int:
 def _eval_ner(args: argparse.Namespace) -> int:
     from extractors.ner.corpus import read_conll
     from extractors.ner.evaluate import format_report, score_spans
-    from extractors.ner.model import consistent_spans, load_model, tag_sentences
+    from extractors.ner.model import load_model, tag_document
 
     path = Path(args.file)
     if not path.is_file():
@@ -350,7 +352,8 @@ def _eval_ner(args: argparse.Namespace) -> int:
         return 2
     sentences = read_conll(path)
     words = [w for w, _ in sentences]
-    predicted = tag_sentences(load_model(args.model), words)
+    nlp = load_model(args.model)
+    predicted = tag_document(nlp, words, window=0)
 
     def tags(n: int, spans) -> list[str]:
         out = ["O"] * n
@@ -364,8 +367,8 @@ def _eval_ner(args: argparse.Namespace) -> int:
     print("model, sentence by sentence:")
     print(format_report(score_spans([(g, tags(len(w), p)) for (w, g), p in zip(sentences, predicted)])))
     if args.window:
-        consistent = consistent_spans(words, predicted, window=args.window)
-        print(f"with document-level label consistency (names tagged within {args.window} sentences):")
+        consistent = tag_document(nlp, words, window=args.window)
+        print(f"with document context (names tagged within {args.window} sentences, quoted titles):")
         print(format_report(score_spans([(g, tags(len(w), p)) for (w, g), p in zip(sentences, consistent)])))
     return 0
 

@@ -10,8 +10,11 @@ that hamza, alef maksura, teh marbuta and diacritic variants share one row:
   clitics (و ب ل ال) and pronoun suffixes (ها هم) live;
 - LANG (an otherwise unused lexical slot): the word's class in alaqat's
   lexicons (given name, title, place, nationality, organization or product
-  head noun, verb of saying, known name from the gazetteer, function word), so
-  that the model learns from general knowledge, not only from its corpus.
+  head noun, currency, verb of saying, known name from the gazetteer, function word), so
+  that the model learns from general knowledge, not only from its corpus;
+  an Arabic-script word in none of them is classed ``UNKNOWN`` when it is not
+  an Arabic dictionary word either (:mod:`extractors.ner.dictionary`): most
+  names the corpora never saw are transliterations no dictionary holds.
 
 The functions are registered with spaCy under ``alaqat.arabic_lex_attrs.v1`` so
 that the training config and the shipped model refer to them by name; importing
@@ -27,14 +30,15 @@ import spacy
 from spacy.attrs import LANG, LOWER, NORM, PREFIX, SUFFIX
 from spacy.language import Language
 
+from extractors.ner.dictionary import in_dictionary
 from extractors.normalize import fold, light_stem
 
-__all__ = ["arabic_lex_attrs", "lexicon_class", "hybrid_embed"]
+__all__ = ["arabic_lex_attrs", "lexicon_class", "word_class", "hybrid_embed"]
 
 
 @lru_cache(maxsize=1)
 def _classes() -> list[tuple[str, frozenset[str]]]:
-    from extractors.lexicon import load_cues, load_gazetteer
+    from extractors.lexicon import load_cues, load_gazetteer, load_json
 
     cues = load_cues()
     gazetteer = load_gazetteer()
@@ -56,6 +60,8 @@ def _classes() -> list[tuple[str, frozenset[str]]]:
         ("GENTILIC", cues.gentilics),
         ("ORGHEAD", cues.org_heads_kept | cues.org_heads_dropped),
         ("PRODHEAD", cues.product_heads),
+        ("CURRENCY", frozenset(f for c in load_json("quantities")["currencies"] if " " not in c
+                               for f in (fold(c), "ال" + fold(c)))),
         ("GAZ_ORG", frozenset(single["ORG"])),
         ("GAZ_PER", frozenset(single["PERSON"])),
         ("GAZ_PRODUCT", frozenset(single["PRODUCT"])),
@@ -83,6 +89,18 @@ def lexicon_class(word: str) -> str:
     return ""
 
 
+def word_class(word: str) -> str:
+    """The LANG feature: :func:`lexicon_class`, else ``UNKNOWN`` for an Arabic word no dictionary holds.
+
+    >>> word_class("بالرياض"), word_class("والمستثمرين"), word_class("دويسنبرج"), word_class("Pixelworks")
+    ('PLACE', '', 'UNKNOWN', '')
+    """
+    found = lexicon_class(word)
+    if found or not any("\u0621" <= c <= "\u064a" for c in word):
+        return found
+    return "" if in_dictionary(word) else "UNKNOWN"
+
+
 @spacy.registry.callbacks("alaqat.arabic_lex_attrs.v1")
 def arabic_lex_attrs() -> Callable[[Language], Language]:
     """Return the ``after_creation`` callback that installs the Arabic lexical features.
@@ -100,7 +118,7 @@ def arabic_lex_attrs() -> Callable[[Language], Language]:
         getters[LOWER] = light_stem
         getters[PREFIX] = lambda s: fold(s)[:3]
         getters[SUFFIX] = lambda s: fold(s)[-3:]
-        getters[LANG] = lexicon_class
+        getters[LANG] = word_class
         return nlp
 
     return install

@@ -15,7 +15,10 @@ from typing import Any
 
 from extractors.errors import ModelError
 
-__all__ = ["DEFAULT_MODEL", "model_path", "load_model", "tag_sentences", "consistent_spans"]
+__all__ = [
+    "DEFAULT_MODEL", "model_path", "load_model", "tag_sentences", "name_forms", "consistent_spans", "quoted_titles",
+    "tag_document",
+]
 
 DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "data" / "models" / "ar_alaqat_ner"
 
@@ -53,15 +56,35 @@ def tag_sentences(nlp: Any, sentences: list[list[str]], batch_size: int = 64) ->
     return [[(e.start, e.end, e.label_) for e in doc.ents] for doc in nlp.pipe(docs, batch_size=batch_size)]
 
 
+_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل")
+
+
+def name_forms(name: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A name as written, then with each proclitic attached to its first word (ل + ال → لل).
+
+    >>> name_forms(("الأهلي",))[:4]
+    [('الأهلي',), ('والأهلي',), ('فالأهلي',), ('بالأهلي',)]
+    >>> ("للأهلي",) in name_forms(("الأهلي",)), ("لمجلس", "الأمن") in name_forms(("مجلس", "الأمن"))
+    (True, True)
+    """
+    first, rest = name[0], name[1:]
+    forms = [name]
+    for clitic in _PROCLITICS:
+        attached = clitic + first[1:] if clitic.endswith("ل") and first.startswith("ال") else clitic + first
+        forms.append((attached, *rest))
+    return forms
+
+
 def consistent_spans(
     sentences: list[list[str]], spans: list[list[tuple[int, int, str]]], window: int = 40
 ) -> list[list[tuple[int, int, str]]]:
     """Document-level label consistency: a name the model tagged in one sentence is tagged where it recurs.
 
     Each sentence sees the names tagged within ``window`` sentences of it; an untagged occurrence of such a name
-    (two letters or more) gets that name's most frequent label. Longer names are placed first.
+    (two letters or more), bare or with a proclitic attached (بالأهلي after الأهلي), gets that name's most
+    frequent label. Longer names are placed first.
 
-    >>> words = [["قال", "دويسنبرج", "إن"], ["وكان", "دويسنبرج", "يتحدث"]]
+    >>> words = [["قال", "دويسنبرج", "إن"], ["وكان", "لدويسنبرج", "رأي"]]
     >>> consistent_spans(words, [[(1, 2, "PERS")], []])
     [[(1, 2, 'PERS')], [(1, 2, 'PERS')]]
     """
@@ -72,7 +95,8 @@ def consistent_spans(
         names: dict[tuple[str, ...], Counter] = defaultdict(Counter)
         for j in range(max(0, i - window), min(len(sentences), i + window + 1)):
             for start, end, label in spans[j]:
-                names[tuple(sentences[j][start:end])][label] += 1
+                for form in name_forms(tuple(sentences[j][start:end])):
+                    names[form][label] += 1
         found = list(spans[i])
         used = {k for start, end, _ in found for k in range(start, end)}
         for name, labels in sorted(names.items(), key=lambda item: (-len(item[0]), item[0])):
@@ -86,3 +110,45 @@ def consistent_spans(
                     used |= set(range(k, k + n))
         out.append(sorted(found))
     return out
+
+
+_QUOTES = {"«": "»", '"': '"', "“": "”"}
+
+
+def quoted_titles(words: list[str], spans: list[tuple[int, int, str]], max_words: int = 6) -> list[tuple[int, int, str]]:
+    """Add a quoted title after a work or product head noun (برنامج «...»، بعنوان «...»، سيارة «...») as MISC.
+
+    A title already covered by a tagged span is left alone.
+
+    >>> words = "قدمت برنامجا بعنوان « حديث الأسواق » على القناة".split()
+    >>> quoted_titles(words, [])
+    [(4, 6, 'MISC')]
+    """
+    from extractors.lexicon import load_cues
+    from extractors.normalize import fold, light_stem
+
+    cues = load_cues()
+    heads = cues.work_heads | cues.product_heads
+    found = list(spans)
+    used = {k for start, end, _ in found for k in range(start, end)}
+    for i, word in enumerate(words[1:-2], start=1):
+        close = _QUOTES.get(word)
+        if close is None or not (fold(words[i - 1]) in heads or light_stem(words[i - 1]) in heads):
+            continue
+        end = next((j for j in range(i + 2, min(len(words), i + max_words + 2)) if words[j] == close), None)
+        if end is not None and not used & set(range(i + 1, end)):
+            found.append((i + 1, end, "MISC"))
+            used |= set(range(i + 1, end))
+    return sorted(found)
+
+
+def tag_document(nlp: Any, sentences: list[list[str]], window: int = 40) -> list[list[tuple[int, int, str]]]:
+    """The NER stage on a document's sentences: the model, then :func:`consistent_spans` and :func:`quoted_titles`.
+
+    ``window`` 0 keeps the model's spans as they are.
+    """
+    spans = tag_sentences(nlp, sentences)
+    if not window:
+        return spans
+    spans = consistent_spans(sentences, spans, window=window)
+    return [quoted_titles(words, found) for words, found in zip(sentences, spans)]

@@ -1,8 +1,10 @@
 """Reproduce alaqat's NER model from the corpora in ``data/ner/`` and the checked-in config.
 
-``prepare`` writes ``train.spacy`` (ANERcorp train minus its last sentences, plus
-the NewsFANEGold sentences that occur in neither ANERcorp split) and
-``dev.spacy`` (those last ANERcorp train sentences), and regenerates the
+``prepare`` writes ``train.spacy`` (ANERcorp train plus the NewsFANEGold
+sentences that occur in neither ANERcorp split) and ``dev.spacy`` (the last 400
+ANERcorp train sentences, which spaCy scores during training to show progress;
+they are in training too, so the shipped model is the last one, after the fixed
+number of steps in ``ner.cfg``, chosen in a run that held them out), and regenerates the
 common-words lexicon from the same training sentences. ANERcorp test is only
 read to keep its sentences out of training. ``train`` runs spaCy's own trainer on
 ``ner.cfg`` and copies the best model to the output folder.
@@ -48,16 +50,16 @@ def prepare(data_dir: str | Path) -> dict[str, int]:
     test = read_conll(anercorp / "ANERCorp_CamelLab_test.reconstructed.txt")
     newsfane = read_newsfane(data_dir / "NewsFANEGold" / "NewsFANE_Gold_2014_170K.txt")
     extra = drop_overlapping(drop_overlapping(newsfane, test), train)
-    train_part, dev_part = train[:-DEV_SENTENCES], train[-DEV_SENTENCES:]
-    to_docbin(train_part + extra, data_dir / "train.spacy")
+    dev_part = train[-DEV_SENTENCES:]
+    to_docbin(train + extra, data_dir / "train.spacy")
     to_docbin(dev_part, data_dir / "dev.spacy")
     words = sorted(set(common_words(train + extra, min_count=2)) | {fold(w) for w in BUSINESS_WORDS})
     (LEXICON_DIR / "common_words.txt").write_text(_HEADER + "\n".join(words) + "\n", encoding="utf-8")
-    return {"anercorp_train": len(train_part), "newsfane_extra": len(extra), "dev": len(dev_part)}
+    return {"anercorp_train": len(train), "newsfane_extra": len(extra), "dev": len(dev_part)}
 
 
 def train(data_dir: str | Path, output: str | Path, config: str | Path = CONFIG) -> Path:
-    """Train with spaCy on the prepared data; return the folder of the best model."""
+    """Train with spaCy on the prepared data for the config's steps; return the folder of the final model."""
     from spacy.cli.train import train as spacy_train
 
     import extractors.ner.features  # noqa: F401  (registers the Arabic lexical features)
@@ -66,8 +68,8 @@ def train(data_dir: str | Path, output: str | Path, config: str | Path = CONFIG)
     work = output / "training"
     overrides = {"paths.train": str(data_dir / "train.spacy"), "paths.dev": str(data_dir / "dev.spacy")}
     spacy_train(Path(config), work, overrides=overrides)
-    best = work / "model-best"
-    for child in best.iterdir():
+    final = work / "model-last"
+    for child in final.iterdir():
         target = output / child.name
         if target.is_dir():
             shutil.rmtree(target)
