@@ -71,6 +71,15 @@ def match_key(text: str) -> str:
     return _SPACES.sub(" ", _PUNCT.sub(" ", fold(text))).strip()
 
 
+def has_arabic_letter(text: str) -> bool:
+    """True when ``text`` holds a basic Arabic letter (hamza to yeh; not digits, punctuation or diacritics).
+
+    >>> has_arabic_letter("لـGPT"), has_arabic_letter("٢٠٢٦ ،"), has_arabic_letter("Nvidia")
+    (True, False, False)
+    """
+    return any("\u0621" <= c <= "\u064a" for c in text)
+
+
 def is_arabic_char(ch: str) -> bool:
     """True for a letter of the Arabic script blocks.
 

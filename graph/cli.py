@@ -344,7 +344,7 @@ def _export(args: argparse.Namespace) -> int:
 def _eval_ner(args: argparse.Namespace) -> int:
     from extractors.ner.corpus import read_conll
     from extractors.ner.evaluate import format_report, score_spans
-    from extractors.ner.model import load_model, tag_document
+    from extractors.ner.model import document_context, load_model, tag_sentences
 
     path = Path(args.file)
     if not path.is_file():
@@ -352,8 +352,7 @@ def _eval_ner(args: argparse.Namespace) -> int:
         return 2
     sentences = read_conll(path)
     words = [w for w, _ in sentences]
-    nlp = load_model(args.model)
-    predicted = tag_document(nlp, words, window=0)
+    predicted = tag_sentences(load_model(args.model), words)
 
     def tags(n: int, spans) -> list[str]:
         out = ["O"] * n
@@ -367,7 +366,7 @@ def _eval_ner(args: argparse.Namespace) -> int:
     print("model, sentence by sentence:")
     print(format_report(score_spans([(g, tags(len(w), p)) for (w, g), p in zip(sentences, predicted)])))
     if args.window:
-        consistent = tag_document(nlp, words, window=args.window)
+        consistent = document_context(words, predicted, window=args.window)
         print(f"with document context (names tagged within {args.window} sentences, quoted titles):")
         print(format_report(score_spans([(g, tags(len(w), p)) for (w, g), p in zip(sentences, consistent)])))
     return 0

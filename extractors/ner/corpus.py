@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from extractors.normalize import fold
+from extractors.normalize import fold, has_arabic_letter
 
 __all__ = [
     "Sentence",
@@ -207,7 +207,7 @@ def common_words(sentences: list[Sentence], min_count: int = 3, min_outside: flo
     for words, tags in sentences:
         for word, tag in zip(words, tags):
             key = fold(word)
-            if not any("\u0621" <= c <= "\u064a" for c in key):
+            if not has_arabic_letter(key):
                 continue
             seen[key] += 1
             outside[key] += tag == "O"

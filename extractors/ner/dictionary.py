@@ -10,8 +10,8 @@ strips affixes and looks the candidates up, so it needs no spell-checker at run
 time. Regenerate the list with ``python -m extractors.ner.dictionary
 /usr/share/hunspell/ar.dic``.
 
-On ANERcorp train, 3% of the Arabic-script words outside names are unknown to
-this test, against 31% of the words inside person names.
+On ANERcorp train, 2% of the Arabic-script words outside names are unknown to
+this test, against 30% of the words inside person names.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extractors.lexicon import LEXICON_DIR
-from extractors.normalize import fold
+from extractors.normalize import fold, has_arabic_letter
 
 __all__ = ["STEMS_FILE", "load_stems", "candidate_stems", "in_dictionary", "stems_from_hunspell"]
 
@@ -82,7 +82,7 @@ def stems_from_hunspell(dic_path: str | Path) -> list[str]:
     with open(dic_path, encoding="utf-8") as handle:
         for line in handle:
             stem = line.strip().split("/")[0]
-            if stem and not stem.isdigit() and any("\u0621" <= c <= "\u064a" for c in stem):
+            if stem and not stem.isdigit() and has_arabic_letter(stem):
                 stems.add(fold(stem))
     return sorted(stems)
 

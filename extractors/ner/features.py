@@ -31,7 +31,7 @@ from spacy.attrs import LANG, LOWER, NORM, PREFIX, SUFFIX
 from spacy.language import Language
 
 from extractors.ner.dictionary import in_dictionary
-from extractors.normalize import fold, light_stem
+from extractors.normalize import fold, has_arabic_letter, light_stem
 
 __all__ = ["arabic_lex_attrs", "lexicon_class", "word_class", "hybrid_embed"]
 
@@ -96,7 +96,7 @@ def word_class(word: str) -> str:
     ('PLACE', '', 'UNKNOWN', '')
     """
     found = lexicon_class(word)
-    if found or not any("\u0621" <= c <= "\u064a" for c in word):
+    if found or not has_arabic_letter(word):
         return found
     return "" if in_dictionary(word) else "UNKNOWN"
 

@@ -17,7 +17,7 @@ from extractors.errors import ModelError
 
 __all__ = [
     "DEFAULT_MODEL", "model_path", "load_model", "tag_sentences", "name_forms", "consistent_spans", "quoted_titles",
-    "tag_document",
+    "document_context",
 ]
 
 DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "data" / "models" / "ar_alaqat_ner"
@@ -115,6 +115,14 @@ def consistent_spans(
 _QUOTES = {"«": "»", '"': '"', "“": "”"}
 
 
+@lru_cache(maxsize=1)
+def _title_heads() -> frozenset[str]:
+    from extractors.lexicon import load_cues
+
+    cues = load_cues()
+    return cues.work_heads | cues.product_heads
+
+
 def quoted_titles(words: list[str], spans: list[tuple[int, int, str]], max_words: int = 6) -> list[tuple[int, int, str]]:
     """Add a quoted title after a work or product head noun (برنامج «...»، بعنوان «...»، سيارة «...») as MISC.
 
@@ -124,11 +132,9 @@ def quoted_titles(words: list[str], spans: list[tuple[int, int, str]], max_words
     >>> quoted_titles(words, [])
     [(4, 6, 'MISC')]
     """
-    from extractors.lexicon import load_cues
     from extractors.normalize import fold, light_stem
 
-    cues = load_cues()
-    heads = cues.work_heads | cues.product_heads
+    heads = _title_heads()
     found = list(spans)
     used = {k for start, end, _ in found for k in range(start, end)}
     for i, word in enumerate(words[1:-2], start=1):
@@ -142,13 +148,14 @@ def quoted_titles(words: list[str], spans: list[tuple[int, int, str]], max_words
     return sorted(found)
 
 
-def tag_document(nlp: Any, sentences: list[list[str]], window: int = 40) -> list[list[tuple[int, int, str]]]:
-    """The NER stage on a document's sentences: the model, then :func:`consistent_spans` and :func:`quoted_titles`.
+def document_context(
+    sentences: list[list[str]], spans: list[list[tuple[int, int, str]]], window: int = 40
+) -> list[list[tuple[int, int, str]]]:
+    """What alaqat adds to the model's spans within a document: :func:`consistent_spans`, then :func:`quoted_titles`.
 
-    ``window`` 0 keeps the model's spans as they are.
+    >>> words = [["قال", "دويسنبرج"], ["ولدويسنبرج", "برنامج", "«", "سوق", "»"]]
+    >>> document_context(words, [[(1, 2, "PERS")], []])
+    [[(1, 2, 'PERS')], [(0, 1, 'PERS'), (3, 4, 'MISC')]]
     """
-    spans = tag_sentences(nlp, sentences)
-    if not window:
-        return spans
     spans = consistent_spans(sentences, spans, window=window)
     return [quoted_titles(words, found) for words, found in zip(sentences, spans)]

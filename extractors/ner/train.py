@@ -7,7 +7,7 @@ they are in training too, so the shipped model is the last one, after the fixed
 number of steps in ``ner.cfg``, chosen in a run that held them out), and regenerates the
 common-words lexicon from the same training sentences. ANERcorp test is only
 read to keep its sentences out of training. ``train`` runs spaCy's own trainer on
-``ner.cfg`` and copies the best model to the output folder.
+``ner.cfg`` and copies the final model to the output folder.
 """
 
 from __future__ import annotations
