@@ -233,16 +233,42 @@ class MentionFinder:
             core = w[1:] if w.startswith("و") and w[1:].startswith("ال") else w
             if w in cues.stopwords or core in cues.stopwords or w in ("التابع", "التابعه"):
                 break
-            if j > i + 1 and not core.startswith("ال") and w not in cues.places:
+            foreign_run = all(self._foreign(x) for x in words) and self._foreign(w)  # مؤسسة جنرال موتورز
+            if j > i + 1 and not core.startswith("ال") and w not in cues.places and not foreign_run:
                 break
             words.append(w)
             j += 1
-        if not words or "ال" + words[0] in cues.gentilics:
-            return None  # بنك سعودي: a head noun with an indefinite adjective is a description, not a name
+        if not words or "ال" + words[0] in cues.gentilics or self._describes(words[0]):
+            return None  # بنك سعودي، صندوق استثماري، مجموعة تأمين: a description, not a name
         proper = any(w in cues.places or w in cues.gentilics for w in words) or not words[0].startswith("ال")
         if len(words) >= 2 or proper and words[0] not in cues.stopwords:
             return j
         return None
+
+    def _foreign(self, word: str) -> bool:
+        """True for a word no Arabic dictionary or common-word list holds (a transliterated name: جنرال، موتورز)."""
+        from extractors.ner.dictionary import in_dictionary
+
+        return not (word.startswith("ال") or self._common(word) or in_dictionary(word) or word in self.cues.places)
+
+    def _describes(self, word: str) -> bool:
+        """True for an indefinite word that describes a head noun instead of naming it: an ordinary word or a
+        relational adjective (استثماري، إفريقي، تأمين) that is not a place."""
+        from extractors.ner.dictionary import in_dictionary
+
+        if word.startswith("ال") or word in self.cues.places:
+            return False
+        nisba = word.endswith(("ي", "يه")) and len(word) >= 5 and in_dictionary(word)
+        return self._common(word) or nisba
+
+    def _ordinary_noun(self, word: str) -> bool:
+        """True for a word that cannot be a surname: a common word with a proclitic (لخطط), or a common word of four
+        letters or more that is not a relational adjective (names such as راي، تركية، جمعة stay possible)."""
+        if word in self.cues.first_names:
+            return False
+        if any(clitic and rest in self.cues.common_words for clitic, rest in strip_proclitic(word)):
+            return True
+        return word in self.cues.common_words and len(word) >= 4 and not word.endswith(("ي", "يه"))
 
     def _common(self, word: str) -> bool:
         """True for an ordinary word (in the common-words vocabulary, with or without a clitic)."""
@@ -390,6 +416,8 @@ class MentionFinder:
                 continue
             if not self._name_like(s, k) or w in cues.places or w in cues.speech_verbs or w in cues.accusative_titles:
                 break
+            if self._ordinary_noun(w):
+                break  # علي اتفاق، منصور منصب، رانيا لخطط: an ordinary noun after a given name is not its surname
             if w.startswith("و") and w[1:] in cues.first_names:
                 break
             parts += 1
@@ -441,7 +469,11 @@ class MentionFinder:
                     cand.type = etype
 
     def _clitic_by_evidence(self, word: str) -> int:
-        """Characters of proclitic to strip from a model span's first word: only when the rest is a known name."""
+        """Characters of proclitic to strip from a model span's first word: before the definite article (والاتحاد،
+        للشركة), or when the rest is a known name."""
+        for clitic, rest in strip_proclitic(word)[1:]:
+            if word.startswith(("وال", "بال", "لل")) and rest.startswith("ال") and len(rest) >= 5:
+                return clitic
         for clitic, rest in strip_proclitic(word)[1:]:
             if self.gazetteer.lookup(rest) or rest in self.cues.first_names or rest in self.cues.places:
                 return clitic

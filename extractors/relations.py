@@ -21,17 +21,21 @@ from extractors.lexicon import load_json
 from extractors.mentions import strip_proclitic
 from extractors.normalize import fold
 from extractors.records import (
+    SCORED_TYPES,
     SYMMETRIC_RELATIONS,
     Document,
     Entity,
     Evidence,
+    Extraction,
     Mention,
     Relation,
     Sentence,
 )
+from extractors.rel.features import MAX_GAP, lemma, pair_features
+from extractors.rel.model import RelationModel, parse_label
 from extractors.text import Token, tokenize
 
-__all__ = ["find_relations", "ALLOWED_TYPES"]
+__all__ = ["find_relations", "ALLOWED_TYPES", "PairCandidate", "pair_candidates", "extraction_pairs"]
 
 ALLOWED_TYPES: dict[str, tuple[set[str], set[str]]] = {
     "INVESTED_IN": ({"ORG", "PERSON"}, {"ORG"}),
@@ -167,9 +171,14 @@ class _Salience:
 
 
 def find_relations(
-    document: Document, sentences: list[Sentence], mentions: list[Mention], entities: list[Entity]
+    document: Document,
+    sentences: list[Sentence],
+    mentions: list[Mention],
+    entities: list[Entity],
+    model: RelationModel | None = None,
 ) -> list[Relation]:
-    """Apply the trigger lexicon to every sentence; return one relation per fact, with all its evidence.
+    """Apply the trigger lexicon to every sentence, then the relation model (when given) to every pair of mentions
+    in a sentence that the rules left unrelated; return one relation per fact, with all its evidence.
 
     >>> from extractors.pipeline import extract
     >>> ex = extract(Document(id="t", text="استحوذت شركة أمازون على شركة نون مقابل 580 مليون دولار."))
@@ -178,19 +187,8 @@ def find_relations(
     [('أمازون', 'ACQUIRED', 'نون', 580000000.0, 'USD')]
     """
     lex = _lexicon()
-    entity_of = {mid: e for e in entities for mid in e.mentions}
     year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
-    token_lists: list[list[Token]] = []
-    folded_lists: list[list[str]] = []
-    placed: list[list[_M]] = []
-    by_sentence: dict[int, list[Mention]] = {}
-    for m in mentions:
-        by_sentence.setdefault(m.sentence, []).append(m)
-    for sentence in sentences:
-        tokens = tokenize(sentence.text, offset=sentence.start)
-        token_lists.append(tokens)
-        folded_lists.append([fold(t.text).rstrip("ـ") for t in tokens])
-        placed.append(_place(tokens, by_sentence.get(sentence.index, []), entity_of))
+    token_lists, folded_lists, placed = _sentence_views(sentences, mentions, entities)
     salience = _Salience(placed)
     found: dict[tuple[str, str, str], Relation] = {}
     for sentence, tokens, folded, ms in zip(sentences, token_lists, folded_lists, placed):
@@ -209,14 +207,122 @@ def find_relations(
                 i += 1
         for i in range(len(tokens)):
             hits += [(t, i, end) for t, end in _triggers_at(lex, folded, i, covered, overlap=True)]
+        ruled: list[Relation] = []
         for trig, start, end in hits:
-            for rel in ctx.apply(trig, start, end, document):
-                key = (rel.head, rel.relation, rel.tail)
-                if rel.relation in SYMMETRIC_RELATIONS and rel.tail < rel.head:
-                    key = (rel.tail, rel.relation, rel.head)
-                found[key] = _merge(found.get(key), rel)
+            ruled += ctx.apply(trig, start, end, document)
+        if model is not None:
+            ruled += _classified(model, ctx, folded, ms, ruled, document)
+        for rel in ruled:
+            key = _fact_key(rel)
+            found[key] = _merge(found.get(key), rel)
     _implied(found)
     return list(found.values())
+
+
+def _fact_key(rel: Relation) -> tuple[str, str, str]:
+    if rel.relation in SYMMETRIC_RELATIONS and rel.tail < rel.head:
+        return (rel.tail, rel.relation, rel.head)
+    return (rel.head, rel.relation, rel.tail)
+
+
+def _sentence_views(
+    sentences: list[Sentence], mentions: list[Mention], entities: list[Entity]
+) -> tuple[list[list[Token]], list[list[str]], list[list["_M"]]]:
+    """Each sentence's tokens, folded words and mentions placed on its tokens."""
+    entity_of = {mid: e for e in entities for mid in e.mentions}
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    token_lists, folded_lists, placed = [], [], []
+    for sentence in sentences:
+        tokens = tokenize(sentence.text, offset=sentence.start)
+        token_lists.append(tokens)
+        folded_lists.append([fold(t.text).rstrip("ـ") for t in tokens])
+        placed.append(_place(tokens, by_sentence.get(sentence.index, []), entity_of))
+    return token_lists, folded_lists, placed
+
+
+@dataclass(frozen=True)
+class PairCandidate:
+    """Two mentions of different entities in one sentence (``a`` first in the text) and the pair's features."""
+
+    sentence: int
+    a: "_M"
+    b: "_M"
+    features: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _trigger_lemmas() -> dict[str, frozenset[str]]:
+    by_lemma: dict[str, set[str]] = {}
+    for first, triggers in _lexicon().by_first.items():
+        if len(first) >= 3:
+            for trig in triggers:
+                by_lemma.setdefault(lemma(first), set()).add(trig.relation)
+    return {k: frozenset(v) for k, v in by_lemma.items()}
+
+
+def _word_relations(folded: list[str]) -> list[frozenset[str]]:
+    """For each word, the relations whose trigger lexicon holds a word of the same lemma."""
+    lemmas = _trigger_lemmas()
+    empty: frozenset[str] = frozenset()
+    return [empty.union(*(lemmas.get(lemma(rest), empty) for _, rest in strip_proclitic(w)[:3])) for w in folded]
+
+
+def pair_candidates(folded: list[str], ms: list["_M"], sentence: int, ruled: list[Relation]) -> list[PairCandidate]:
+    """Every pair of scored-type mentions of different entities at most ``MAX_GAP`` tokens apart, with features;
+    ``ruled`` are the rules' relations in this sentence (they become features of their pairs)."""
+    scored = [m for m in ms if m.type in SCORED_TYPES]
+    if len(scored) < 2:
+        return []
+    triggers = _word_relations(folded)
+    by_pair: dict[tuple[str, str], set[str]] = {}
+    for rel in ruled:
+        by_pair.setdefault((rel.head, rel.tail), set()).add(rel.relation)
+    out = []
+    for n, a in enumerate(scored):
+        for k, b in enumerate(scored[n + 1 :], start=n + 1):
+            if b.start - a.end > MAX_GAP:
+                break
+            if a.entity.id == b.entity.id or b.start < a.end:
+                continue
+            rules = {f"{r}{'=' if r in SYMMETRIC_RELATIONS else '>'}" for r in by_pair.get((a.entity.id, b.entity.id), ())}
+            rules |= {f"{r}{'=' if r in SYMMETRIC_RELATIONS else '<'}" for r in by_pair.get((b.entity.id, a.entity.id), ())}
+            features = pair_features(
+                folded, (a.start, a.end, a.type), (b.start, b.end, b.type), triggers, frozenset(rules), k - n - 1
+            )
+            out.append(PairCandidate(sentence, a, b, tuple(features)))
+    return out
+
+
+def extraction_pairs(extraction: Extraction) -> list[PairCandidate]:
+    """The candidate pairs of an extraction, with the rule findings of its relations as features (for training)."""
+    sentences = list(extraction.sentences)
+    _, folded_lists, placed = _sentence_views(sentences, list(extraction.mentions), list(extraction.entities))
+    out = []
+    for sentence, folded, ms in zip(sentences, folded_lists, placed):
+        ruled = [r for r in extraction.relations if any(e.start == sentence.start for e in r.evidence)]
+        out += pair_candidates(folded, ms, sentence.index, ruled)
+    return out
+
+
+def _classified(model: RelationModel, ctx: "_Context", folded: list[str], ms: list["_M"], ruled: list[Relation],
+                document: Document) -> list[Relation]:
+    """The model's relations for the pairs of one sentence, where the types allow them and the rules did not."""
+    known = {_fact_key(r) for r in ruled}
+    out = []
+    for cand in pair_candidates(folded, ms, ctx.sentence.index, ruled):
+        for label, probability in model.predict(list(cand.features)):
+            relation, first_is_head = parse_label(label)
+            head, tail = (cand.a, cand.b) if first_is_head else (cand.b, cand.a)
+            head_types, tail_types = ALLOWED_TYPES[relation]
+            if head.type not in head_types or tail.type not in tail_types:
+                continue
+            rel = ctx.classified(relation, head, tail, cand.a.start, cand.b.end, probability, document)
+            if _fact_key(rel) not in known:
+                known.add(_fact_key(rel))
+                out.append(rel)
+    return out
 
 
 def _table_start(sentences: list[Sentence], index: int) -> int | None:
@@ -582,6 +688,13 @@ class _Context:
         if not before:
             return []
         return self._extend_list_back(before[-1], types)
+
+    def classified(self, relation: str, h: "_M", t: "_M", start: int, end: int, probability: float,
+                   document: Document) -> Relation:
+        """The relation the model found between ``h`` and ``t`` (tokens ``start``..``end``), with its attributes."""
+        trig = _Trigger(tuple(self.folded[start:end]), relation, None, ())
+        self.trigger, self.trigger_end = trig, end
+        return self._relation(trig, {"confidence": probability}, h, t, start, end, document)
 
     # -- attributes ------------------------------------------------------------------------
     def _denied(self, start: int) -> bool:

@@ -117,8 +117,11 @@ def parser() -> argparse.ArgumentParser:
         "train-ner",
         help="retrain the NER model from data/ner/ with the checked-in config",
         description="Prepare data/ner/train.spacy and dev.spacy (ANERcorp train plus NewsFANEGold sentences that occur "
-        "in neither ANERcorp split; ANERcorp test is never used) and train with extractors/ner/ner.cfg.",
+        "in neither ANERcorp split; ANERcorp test is never used; business news: the annotated articles of "
+        "../shared/eval/dev and the sentences in data/train/) and train with extractors/ner/ner.cfg.",
     )
+    t.add_argument("--annotated", default=None, metavar="DIR",
+                   help="annotated business news with articles/ and gold.json (default: ../shared/eval/dev)")
     t.add_argument("--data", default="data/ner", metavar="DIR", help="corpus folder (default: data/ner)")
     t.add_argument("--out", default="data/models/ar_alaqat_ner", metavar="DIR", help="model folder to write")
     return p
@@ -375,7 +378,7 @@ def _eval_ner(args: argparse.Namespace) -> int:
 def _train_ner(args: argparse.Namespace) -> int:
     from extractors.ner.train import prepare, train
 
-    counts = prepare(args.data)
+    counts = prepare(args.data, **({"annotated": args.annotated} if args.annotated else {}))
     print(f"training data: {counts}")
     out = train(args.data, args.out)
     print(f"model written to {out}")

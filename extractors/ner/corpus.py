@@ -27,7 +27,7 @@ __all__ = [
 ]
 
 Sentence = tuple[list[str], list[str]]
-"""A sentence as parallel lists of words and BIO tags."""
+"""A sentence as parallel lists of words and BIO tags (``None`` for a token whose label is unknown)."""
 
 _NON_WORD = re.compile(r"[\W_]+")
 _PROCLITIC_TOKENS = {"و", "ف", "ب", "ل", "ك"}
@@ -113,7 +113,7 @@ def _coarse(tag: str, types: dict[str, str]) -> str:
 def _repair_bio(tags: list[str]) -> list[str]:
     fixed = []
     for i, tag in enumerate(tags):
-        if tag.startswith("I-") and (i == 0 or fixed[-1][2:] != tag[2:]):
+        if tag and tag.startswith("I-") and (i == 0 or not fixed[-1] or fixed[-1][2:] != tag[2:]):
             tag = "B-" + tag[2:]
         fixed.append(tag)
     return fixed
@@ -183,7 +183,7 @@ def to_docbin(sentences: list[Sentence], path: str | Path, label_map: dict[str, 
     db = DocBin()
     n_ents = 0
     for words, tags in sentences:
-        mapped = _repair_bio([t if t == "O" else f"{t[:2]}{label_map.get(t[2:], t[2:])}" for t in tags])
+        mapped = _repair_bio([t if t in ("O", None) else f"{t[:2]}{label_map.get(t[2:], t[2:])}" for t in tags])
         doc = Doc(vocab, words=words, ents=mapped)
         n_ents += len(doc.ents)
         db.add(doc)
