@@ -12,7 +12,7 @@ with all its evidence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -81,6 +81,8 @@ class _Trigger:
 @dataclass(frozen=True)
 class _Lexicon:
     by_first: dict[str, tuple[_Trigger, ...]]
+    by_lemma: dict[str, tuple[_Trigger, ...]]
+    """One-word triggers by lemma: other inflections of a listed form (شراكتهما، ستستحوذ، التحالف) match too."""
     deny_near: frozenset[str]
     deny_near_window: int
     deny_scope: frozenset[str]
@@ -107,9 +109,15 @@ def _lexicon() -> _Lexicon:
                 entry.get("overlap", False), entry.get("no_amount", False), pronoun,
             )
             by_first.setdefault(words[0], []).append(trig)
+    by_lemma: dict[str, dict[tuple[str, str], _Trigger]] = {}
+    for trigs in by_first.values():
+        for trig in trigs:
+            if len(trig.words) == 1 and len(trig.words[0]) >= 4 and not trig.overlap:
+                by_lemma.setdefault(lemma(trig.words[0]), {}).setdefault((trig.relation, str(trig.frames)), trig)
     neg = data["negation"]
     return _Lexicon(
         by_first={k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in by_first.items()},
+        by_lemma={k: tuple(v.values()) for k, v in by_lemma.items()},
         deny_near=frozenset(fold(w) for w in neg["deny_near"]),
         deny_near_window=neg["deny_near_window"],
         deny_scope=frozenset(fold(w) for w in neg["deny_scope"]),
@@ -394,6 +402,8 @@ def _triggers_at(lex: _Lexicon, folded: list[str], i: int, covered: set[int], ov
             if trig.words[-1] in ("ل", "ب") and n > 1 and not (i + n - 1 < len(folded) and folded[i + n - 1] == trig.words[-1]):
                 end = i + n - 1  # attached preposition: the next token carries it and the mention
             found.append((trig, end))
+    if not found and not overlap:
+        found = _lemma_triggers(lex, folded[i], i)
     if not found:
         return []
     longest = max(len(t.words) for t, _ in found)
@@ -403,6 +413,17 @@ def _triggers_at(lex: _Lexicon, folded: list[str], i: int, covered: set[int], ov
             seen.add(id(trig))
             out.append((trig, end))
     return out
+
+
+def _lemma_triggers(lex: _Lexicon, word: str, i: int) -> list[tuple[_Trigger, int]]:
+    """One-word triggers that share the lemma of ``word`` (with a proclitic removed); a pronoun suffix on the word
+    makes the trigger refer back to the salient party."""
+    for _, rest in strip_proclitic(word)[:3]:
+        triggers = lex.by_lemma.get(lemma(rest)) if len(rest) >= 4 else None
+        if triggers:
+            pronoun = rest.endswith(_PRONOUN_SUFFIXES) and not rest.endswith("ه") or rest.endswith(("هما", "هم"))
+            return [(replace(t, pronoun=t.pronoun or pronoun), i + 1) for t in triggers]
+    return []
 
 
 def _rest_matches(words: tuple[str, ...], folded: list[str], i: int) -> bool:
