@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT ?= out
 
-.PHONY: setup run test train-ner eval-ner bench clean
+.PHONY: setup run test train-ner train-rel eval-ner bench clean
 
 setup: $(STAMP)
 
@@ -26,6 +26,10 @@ test: setup
 
 train-ner: setup
 	$(BIN)/alaqat train-ner
+
+# Needs ../shared/eval/dev (the annotated articles); run after train-ner, since it learns from that model's mentions.
+train-rel: setup
+	$(BIN)/alaqat train-rel
 
 eval-ner: setup
 	$(BIN)/alaqat eval-ner data/ner/ANERcorp/ANERCorp_CamelLab_test.reconstructed.txt

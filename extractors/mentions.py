@@ -116,6 +116,7 @@ class MentionFinder:
             self._gazetteer(s)
             strong_ids |= {c.canonical for c in s.candidates if c.source == "gazetteer" and c.canonical}
         model_spans = self._model_spans(sents)
+        words = frozenset(w for s in sents for w in s.folded)
         for s, spans in zip(sents, model_spans):
             self._quoted_and_heads(s)
             self._latin(s)
@@ -123,7 +124,7 @@ class MentionFinder:
             self._appointments(s)
             self._given_names(s)
             for start, end, label in spans:
-                self._model_candidate(s, start, end, label)
+                self._model_candidate(s, start, end, label, words)
         for s in sents:
             self._definite_heads(s)
         self._weak_in_context(sents, strong_ids)
@@ -443,7 +444,7 @@ class MentionFinder:
         self.model_seconds += time.perf_counter() - start
         return spans
 
-    def _model_candidate(self, s: _Sent, start: int, end: int, label: str) -> None:
+    def _model_candidate(self, s: _Sent, start: int, end: int, label: str, words: frozenset[str]) -> None:
         types = {"PERS": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC", "PRODUCT": "PRODUCT"}
         etype = types.get(label)
         if etype is None:
@@ -459,7 +460,7 @@ class MentionFinder:
             start += 1
         clitic = 0
         if s.tokens[start].kind == "ar" and etype != "LOC":
-            clitic = self._clitic_by_evidence(s.folded[start])
+            clitic = self._clitic_by_evidence(s.folded[start], words, person=etype == "PERSON")
         s.candidates.append(_Candidate(start, end, etype, "model", clitic=clitic))
         # A model span confirms an unconfirmed quoted or head proposal that it overlaps.
         for cand in s.candidates:
@@ -468,16 +469,28 @@ class MentionFinder:
                 if etype in ("PERSON", "PRODUCT") and cand.source == "quoted":
                     cand.type = etype
 
-    def _clitic_by_evidence(self, word: str) -> int:
-        """Characters of proclitic to strip from a model span's first word: before the definite article (والاتحاد،
-        للشركة), or when the rest is a known name."""
-        for clitic, rest in strip_proclitic(word)[1:]:
+    def _clitic_by_evidence(self, word: str, words: frozenset[str] = frozenset(), person: bool = False) -> int:
+        """Characters of proclitic to strip from a model span's first word (the model keeps clitics attached, as
+        ANERcorp does): before the definite article (والاتحاد، للشركة); when the rest is a known name or a head noun
+        (ببنك); when the rest stands alone elsewhere in the article (لناصف after ناصف); or و / ل before a person's
+        name (ويوفراج) — unless the word as written is itself a known name (وليد، لبنى)."""
+        stripped = strip_proclitic(word)[1:]
+        for clitic, rest in stripped:
             if word.startswith(("وال", "بال", "لل")) and rest.startswith("ال") and len(rest) >= 5:
                 return clitic
-        for clitic, rest in strip_proclitic(word)[1:]:
+        for clitic, rest in stripped:
             if self.gazetteer.lookup(rest) or rest in self.cues.first_names or rest in self.cues.places:
                 return clitic
+        if word in self.cues.first_names or self.gazetteer.lookup(word):
+            return 0
+        for clitic, rest in stripped:
+            if len(rest) >= 3 and (rest in words or self._head_at_word(rest) or person and clitic == 1 and word[0] in "ول"):
+                return clitic
         return 0
+
+    def _head_at_word(self, word: str) -> bool:
+        cues = self.cues
+        return word in cues.org_heads_kept or word in cues.org_heads_dropped or word in cues.product_heads
 
     def _weak_in_context(self, sents: list[_Sent], strong_ids: set[str]) -> None:
         """Keep a weak gazetteer match with context: quoted, after a head noun or a relation trigger, beside a

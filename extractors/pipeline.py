@@ -41,12 +41,26 @@ class Extractor:
 
     ``model`` is a loaded spaCy pipeline, ``None`` to run on rules and lexicons
     only, or ``"default"`` to load the bundled model (falling back to rules, with
-    a warning, when it is missing).
+    a warning, when it is missing). ``relation_model`` is a
+    :class:`~extractors.rel.model.RelationModel`, ``None`` for the relation rules
+    alone, or ``"default"``: the bundled one when ``model`` is ``"default"``.
+    ``rules=False`` keeps only the relation model's relations (for ablations).
     """
 
-    def __init__(self, model: Any = None, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, model: Any = None, gazetteer: Gazetteer | None = None, relation_model: Any = "default",
+                 rules: bool = True) -> None:
+        from extractors.errors import ModelError
+
+        if relation_model == "default":
+            relation_model = None
+            if model == "default":
+                from extractors.rel.model import load_relation_model
+
+                try:
+                    relation_model = load_relation_model()
+                except ModelError as err:
+                    log.warning("%s; continuing with the relation rules only", err)
         if model == "default":
-            from extractors.errors import ModelError
             from extractors.ner.model import load_model
 
             try:
@@ -54,6 +68,8 @@ class Extractor:
             except ModelError as err:
                 log.warning("%s; continuing with rules and lexicons only", err)
                 model = None
+        self.relation_model = relation_model
+        self.rules = rules
         self.gazetteer = gazetteer or load_gazetteer()
         self.finder = MentionFinder(gazetteer=self.gazetteer, model=model)
         self.timings: Counter[str] = Counter()
@@ -69,7 +85,7 @@ class Extractor:
         t2 = clock()
         entities = resolve_mentions(document, mentions, self.gazetteer)
         t3 = clock()
-        relations = find_relations(document, sentences, mentions, entities)
+        relations = find_relations(document, sentences, mentions, entities, self.relation_model, rules=self.rules)
         t4 = clock()
         for stage, seconds in (("segment", t1 - t0), ("mentions", t2 - t1), ("entities", t3 - t2), ("relations", t4 - t3)):
             self.timings[stage] += seconds

@@ -184,9 +184,11 @@ def find_relations(
     mentions: list[Mention],
     entities: list[Entity],
     model: RelationModel | None = None,
+    rules: bool = True,
 ) -> list[Relation]:
     """Apply the trigger lexicon to every sentence, then the relation model (when given) to every pair of mentions
-    in a sentence that the rules left unrelated; return one relation per fact, with all its evidence.
+    in a sentence that the rules left unrelated; return one relation per fact, with all its evidence. With
+    ``rules=False`` only the model's relations are kept (and it sees no rule findings), for ablations.
 
     >>> from extractors.pipeline import extract
     >>> ex = extract(Document(id="t", text="استحوذت شركة أمازون على شركة نون مقابل 580 مليون دولار."))
@@ -219,7 +221,7 @@ def find_relations(
         for trig, start, end in hits:
             ruled += ctx.apply(trig, start, end, document)
         if model is not None:
-            ruled += _classified(model, ctx, folded, ms, ruled, document)
+            ruled = (ruled if rules else []) + _classified(model, ctx, folded, ms, ruled if rules else [], document)
         for rel in ruled:
             key = _fact_key(rel)
             found[key] = _merge(found.get(key), rel)

@@ -124,6 +124,16 @@ def parser() -> argparse.ArgumentParser:
                    help="annotated business news with articles/ and gold.json (default: ../shared/eval/dev)")
     t.add_argument("--data", default="data/ner", metavar="DIR", help="corpus folder (default: data/ner)")
     t.add_argument("--out", default="data/models/ar_alaqat_ner", metavar="DIR", help="model folder to write")
+    r = sub.add_parser(
+        "train-rel",
+        help="retrain the relation model from annotated business news",
+        description="Extract the annotated articles of ../shared/eval/dev and the sentences in data/train/ with the "
+        "shipped NER model and rules, label every pair of mentions in a sentence from the gold relations, and fit "
+        "the relation model (extractors/rel/) into data/models/ar_alaqat_rel/weights.json.",
+    )
+    r.add_argument("--annotated", default=None, metavar="DIR",
+                   help="annotated business news with articles/ and gold.json (default: ../shared/eval/dev)")
+    r.add_argument("--out", default="data/models/ar_alaqat_rel", metavar="DIR", help="model folder to write")
     return p
 
 
@@ -156,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     from extractors.errors import AlaqatError
 
     try:
-        commands = {"build": _build, "eval-ner": _eval_ner, "train-ner": _train_ner, "query": _query, "view": _view,
+        commands = {"build": _build, "eval-ner": _eval_ner, "train-ner": _train_ner, "train-rel": _train_rel, "query": _query, "view": _view,
                     "export": _export, "add": _add, "explain": _explain}
         return commands[args.command](args)
     except AlaqatError as err:
@@ -382,6 +392,16 @@ def _train_ner(args: argparse.Namespace) -> int:
     print(f"training data: {counts}")
     out = train(args.data, args.out)
     print(f"model written to {out}")
+    return 0
+
+
+
+def _train_rel(args: argparse.Namespace) -> int:
+    from extractors.ner.train import ANNOTATED, WRITTEN
+    from extractors.rel.train import train_relation_model
+
+    counts = train_relation_model(args.annotated or ANNOTATED, sorted(WRITTEN.glob("*.jsonl")), args.out)
+    print(f"relation model written to {args.out}: {counts}")
     return 0
 
 

@@ -82,7 +82,7 @@ class RelationModel:
         return json.dumps(
             {"labels": self.labels, "intercepts": [round(x, 5) for x in self.intercepts], "threshold": self.threshold,
              "weights": weights},
-            ensure_ascii=False, indent=0,
+            ensure_ascii=False, separators=(",", ":"),
         )
 
     @classmethod
