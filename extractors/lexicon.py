@@ -62,6 +62,7 @@ class Cues:
     appointment_verbs: frozenset[str] = field(default_factory=frozenset)
     accusative_titles: frozenset[str] = field(default_factory=frozenset)
     common_words: frozenset[str] = field(default_factory=frozenset)
+    letter_names: frozenset[str] = field(default_factory=frozenset)
     max_title_words: int = field(default=4)
 
 
@@ -93,6 +94,7 @@ def load_cues() -> Cues:
         appointment_verbs=lists["appointment_verbs"],
         accusative_titles=lists["accusative_titles"],
         common_words=_common_words(),
+        letter_names=lists["letter_names"],
         max_title_words=max(len(t.split()) for t in titles),
     )
 

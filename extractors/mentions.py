@@ -17,6 +17,7 @@ The lexicons behind every matcher are data files in ``extractors/lexicons/``.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -116,7 +117,7 @@ class MentionFinder:
             self._gazetteer(s)
             strong_ids |= {c.canonical for c in s.candidates if c.source == "gazetteer" and c.canonical}
         model_spans = self._model_spans(sents)
-        words = frozenset(w for s in sents for w in s.folded)
+        words = Counter(w for s in sents for w in s.folded)
         for s, spans in zip(sents, model_spans):
             self._quoted_and_heads(s)
             self._latin(s)
@@ -186,6 +187,15 @@ class MentionFinder:
                 if end is not None:
                     clitic = next((c for c, rest in strip_proclitic(s.folded[i]) if rest in self.cues.org_heads_kept), 0)
                     s.candidates.append(_Candidate(i, end, head_type, "head", clitic=clitic))
+            elif self._given_name_at(s, j) and self._person_extent(s, j + 1, max_parts=1):
+                # مجموعة طلعت مصطفى، شركة عبد اللطيف جميل: a company named after its founder
+                end = self._family_parts(s, self._person_extent(s, j + 1, max_parts=1))
+                s.candidates.append(_Candidate(j, end, head_type, "head"))
+            elif self._spelled_letter(s, j):  # شركة بي سي بي: an acronym after a head noun is a name
+                end = j
+                while end < len(s.tokens) and self._spelled_letter(s, end):
+                    end += 1
+                s.candidates.append(_Candidate(j, end, head_type, "head"))
             elif s.tokens[j].kind == "ar" and self._name_like(s, j) and not s.folded[j].startswith("ال"):
                 s.candidates.append(_Candidate(j, j + 1, head_type, "head-unconfirmed"))
         # Short quoted spans anywhere: names when the model or a later match confirms them. A quote that
@@ -229,13 +239,19 @@ class MentionFinder:
         cues = self.cues
         j = i + 1
         words = []
+        founder = self._given_name_at(s, j) and self._person_extent(s, j + 1, max_parts=1)
+        founder_end = self._family_parts(s, founder) if founder else 0  # مجموعة طلعت مصطفى القابضة
         while j < len(s.tokens) and j - i <= 6 and s.tokens[j].kind == "ar":
             w = s.folded[j]
             core = w[1:] if w.startswith("و") and w[1:].startswith("ال") else w
+            if self._spelled_letter(s, j):
+                words.append(w)
+                j += 1
+                continue
             if w in cues.stopwords or core in cues.stopwords or w in ("التابع", "التابعه"):
                 break
             foreign_run = all(self._foreign(x) for x in words) and self._foreign(w)  # مؤسسة جنرال موتورز
-            if j > i + 1 and not core.startswith("ال") and w not in cues.places and not foreign_run:
+            if j > i + 1 and not core.startswith("ال") and w not in cues.places and not foreign_run and j >= founder_end:
                 break
             words.append(w)
             j += 1
@@ -246,10 +262,23 @@ class MentionFinder:
             return j
         return None
 
+    def _given_name_at(self, s: _Sent, j: int) -> bool:
+        """True when token ``j`` is a given name as written (not على، a preposition that folds like علي)."""
+        return s.folded[j] in self.cues.first_names and not s.tokens[j].text.endswith("ى") and s.folded[j] not in self.cues.stopwords
+
+    def _spelled_letter(self, s: _Sent, j: int) -> bool:
+        """True when token ``j`` is a spelled-out Latin letter next to another one (تي إم جي): part of an acronym."""
+        letters = self.cues.letter_names
+        if s.folded[j] not in letters:
+            return False
+        return (j > 0 and s.folded[j - 1] in letters) or (j + 1 < len(s.tokens) and s.folded[j + 1] in letters)
+
     def _foreign(self, word: str) -> bool:
         """True for a word no Arabic dictionary or common-word list holds (a transliterated name: جنرال، موتورز)."""
         from extractors.ner.dictionary import in_dictionary
 
+        if word in self.cues.letter_names:
+            return True
         return not (word.startswith("ال") or self._common(word) or in_dictionary(word) or word in self.cues.places)
 
     def _describes(self, word: str) -> bool:
@@ -401,8 +430,30 @@ class MentionFinder:
                 if rest in cues.first_names:
                     end = self._person_extent(s, i + 1, max_parts=1)
                     if end is not None:
+                        end = self._family_parts(s, end)
                         s.candidates.append(_Candidate(i, end, "PERSON", "given-name", clitic=clitic))
                     break
+
+    def _family_parts(self, s: _Sent, k: int, most: int = 2) -> int:
+        """Extend a person's name over a patronymic chain and a family name (أحمد حميد الطاير، عبد الله محمد صالح):
+        given names, connectors (بن، آل) and definite words that are no ordinary word, nationality or place."""
+        cues = self.cues
+        parts = 0
+        while k < len(s.tokens) and parts < most and s.tokens[k].kind == "ar":
+            w = s.folded[k]
+            if w in cues.name_connectors and k + 1 < len(s.tokens) and s.tokens[k + 1].kind == "ar":
+                k += 1
+                continue
+            ends = self._terminated(s, k + 1) or k + 1 < len(s.tokens) and s.folded[k + 1] in cues.person_titles
+            family = (w.startswith("ال") and len(w) >= 5 and (ends or not self._common(w)) and w not in cues.gentilics
+                      and w not in cues.places and w not in cues.person_titles and w[2:] not in cues.person_titles)
+            if not (family or w in cues.first_names and not self._common(w)):
+                break
+            parts += 1
+            k += 1
+        while s.folded[k - 1] in cues.name_connectors:
+            k -= 1
+        return k
 
     def _person_extent(self, s: _Sent, j: int, max_parts: int = 1) -> int | None:
         """End of the name parts that start at token ``j`` (up to ``max_parts``, connectors such as بن، آل not counted)."""
@@ -444,7 +495,7 @@ class MentionFinder:
         self.model_seconds += time.perf_counter() - start
         return spans
 
-    def _model_candidate(self, s: _Sent, start: int, end: int, label: str, words: frozenset[str]) -> None:
+    def _model_candidate(self, s: _Sent, start: int, end: int, label: str, words: Counter[str]) -> None:
         types = {"PERS": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC", "PRODUCT": "PRODUCT"}
         etype = types.get(label)
         if etype is None:
@@ -469,11 +520,13 @@ class MentionFinder:
                 if etype in ("PERSON", "PRODUCT") and cand.source == "quoted":
                     cand.type = etype
 
-    def _clitic_by_evidence(self, word: str, words: frozenset[str] = frozenset(), person: bool = False) -> int:
+    def _clitic_by_evidence(self, word: str, words: Counter[str] | None = None, person: bool = False) -> int:
         """Characters of proclitic to strip from a model span's first word (the model keeps clitics attached, as
         ANERcorp does): before the definite article (والاتحاد، للشركة); when the rest is a known name or a head noun
         (ببنك); when the rest stands alone elsewhere in the article (لناصف after ناصف); or و / ل before a person's
-        name (ويوفراج) — unless the word as written is itself a known name (وليد، لبنى)."""
+        name (ويوفراج) — unless the word as written is itself a known name (وليد، لبنى) or recurs as written while
+        the rest never stands alone (وانج)."""
+        words = words if words is not None else Counter()
         stripped = strip_proclitic(word)[1:]
         for clitic, rest in stripped:
             if word.startswith(("وال", "بال", "لل")) and rest.startswith("ال") and len(rest) >= 5:
@@ -483,10 +536,16 @@ class MentionFinder:
                 return clitic
         if word in self.cues.first_names or self.gazetteer.lookup(word):
             return 0
+        if words[word] >= 2 and not any(words[rest] for _, rest in stripped):
+            return 0
         for clitic, rest in stripped:
             if len(rest) >= 3 and (rest in words or self._head_at_word(rest) or person and clitic == 1 and word[0] in "ول"):
                 return clitic
         return 0
+
+    def _bare_head(self, key: str) -> bool:
+        """True for a head noun alone (الشركة، المجموعة، البنك): a description, never a name."""
+        return " " not in key and (self._head_at_word(key) or key.startswith("ال") and self._head_at_word(key[2:]))
 
     def _head_at_word(self, word: str) -> bool:
         cues = self.cues
@@ -615,7 +674,7 @@ class MentionFinder:
         key = match_key(surface)
         if not key or len(key) < 2:
             return None
-        if cand.type != "PERSON" and key in self.cues.stopwords:
+        if cand.type != "PERSON" and (key in self.cues.stopwords or self._bare_head(key)):
             return None
         etype = cand.type
         if cand.canonical:
