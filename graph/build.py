@@ -283,13 +283,13 @@ def _add_event(events: list[dict], new: dict) -> None:
 
 
 def settle_events(data: dict) -> None:
-    """Order an edge's deal events by date; its top-level amount becomes that of the most advanced, then most
-    recent, then best-supported deal with an amount."""
+    """Order an edge's deal events by date; its top-level amount (and status) become those of the most advanced,
+    then most recent, then best-supported deal with an amount."""
     data["events"].sort(key=lambda e: (e.get("date") or "", e.get("amount") or 0))
     priced = [e for e in data["events"] if "amount" in e]
     if priced:
         best = max(priced, key=lambda e: (_STATUS_RANK.get(e.get("status"), 2), e.get("date") or "", len(e["documents"])))
-        data.update({k: best[k] for k in ("amount", "currency", "approximate") if k in best})
+        data.update({k: best[k] for k in ("amount", "currency", "approximate", "status") if k in best})
 
 
 def _best_label(surfaces: Counter[str], etype: str) -> str:

@@ -135,19 +135,22 @@ class Store:
 
     def known(self, document: Document) -> bool:
         """True when the store holds this article with this very content, or a user forgot it (never re-added)."""
-        if self.db.execute("SELECT 1 FROM curation WHERE action = 'forget' AND name = ?", (document.id,)).fetchone():
+        if self._forgotten(document.id):
             return True
         row = self.db.execute("SELECT content_hash FROM documents WHERE id = ?", (document.id,)).fetchone()
         return row is not None and row[0] == content_hash(document)
 
+    def _forgotten(self, doc_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM curation WHERE action = 'forget' AND name = ?", (doc_id,)).fetchone() is not None
+
     def add(self, extraction: Extraction) -> Literal["added", "replaced", "unchanged"]:
-        """Store one article's extraction in one transaction."""
+        """Store one article's extraction in one transaction (an article a user forgot stays out: "unchanged")."""
         doc = extraction.document
         digest = content_hash(doc)
         self.db.execute("BEGIN IMMEDIATE")
         try:
             row = self.db.execute("SELECT content_hash FROM documents WHERE id = ?", (doc.id,)).fetchone()
-            if row is not None and row[0] == digest:
+            if row is not None and row[0] == digest or self._forgotten(doc.id):
                 self.db.execute("COMMIT")
                 return "unchanged"
             if row is not None:
