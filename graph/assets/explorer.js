@@ -65,6 +65,11 @@
     }
   }
 
+  // A date keeps its left-to-right order inside Arabic text.
+  function ltr(text) {
+    return text ? "\u2066" + text + "\u2069" : "";
+  }
+
   function money(amount, currency) {
     if (amount === undefined || amount === null) return "";
     var units = [[1e9, "مليار"], [1e6, "مليون"]];
@@ -179,7 +184,7 @@
       if (!isHeadline) box.appendChild(el("div", ev.sentence));
       var source = el("div", null, "alaqat-source");
       source.appendChild(el(isHeadline ? "strong" : "span", ev.title || ev.document));
-      if (ev.date) source.appendChild(el("span", " · " + ev.date));
+      if (ev.date) source.appendChild(el("span", " · " + ltr(ev.date)));
       var url = safeUrl(ev.source);
       if (url) {
         var link = el("a", "المصدر ↗", "alaqat-link");
@@ -195,7 +200,7 @@
 
     function eventLine(event) {
       return [money(event.amount, event.currency), event.stake_percent != null ? "الحصة " + event.stake_percent + "%" : "",
-              STATUS_AR[event.status] || event.status || "", event.date || "",
+              STATUS_AR[event.status] || event.status || "", ltr(event.date),
               (event.documents || []).length + " مقال"].filter(Boolean).join(" · ");
     }
 
@@ -206,7 +211,7 @@
 
     function relationBody(e, target, limit) {
       var facts = [money(e.amount, e.currency), e.stake_percent != null ? "الحصة " + e.stake_percent + "%" : "",
-                   STATUS_AR[e.status] || e.status || "", e.role || "", e.date || ""].filter(Boolean);
+                   STATUS_AR[e.status] || e.status || "", e.role || "", ltr(e.date)].filter(Boolean);
       if (facts.length) target.appendChild(el("div", facts.join(" · "), "alaqat-facts"));
       if ((e.events || []).length > 1) {
         target.appendChild(el("div", "صفقات منفصلة / deal events:", "alaqat-events-title"));
