@@ -253,17 +253,21 @@ def _year(event: dict) -> str | None:
 
 
 def _same_deal(a: dict, b: dict) -> bool:
-    """Two reports are one deal when their amounts agree (within 2%), or, one amount missing, in the same year.
+    """Two reports are one deal when their amounts agree (within 2%, or 10% when either is approximate: "about
+    15 bn" and 14.3 bn), or, one amount missing, in the same year.
 
     >>> _same_deal({"amount": 23e9, "date": "2015"}, {"amount": 32e9, "date": "2016"})
     False
     >>> _same_deal({"amount": 32e9, "date": "2016"}, {"amount": 32.2e9, "date": "2017"})
     True
+    >>> _same_deal({"amount": 14.3e9}, {"amount": 15e9, "approximate": True}), _same_deal({"amount": 14.3e9}, {"amount": 15e9})
+    (True, False)
     >>> _same_deal({"amount": 32e9, "date": "2016-05"}, {"date": "2016-09"}), _same_deal({"amount": 1e9}, {"date": "2016"})
     (True, True)
     """
     if "amount" in a and "amount" in b:
-        return abs(a["amount"] - b["amount"]) <= 0.02 * max(a["amount"], b["amount"])
+        tolerance = 0.1 if a.get("approximate") or b.get("approximate") else 0.02
+        return abs(a["amount"] - b["amount"]) <= tolerance * max(a["amount"], b["amount"])
     return _year(a) is None or _year(b) is None or _year(a) == _year(b)
 
 
