@@ -32,10 +32,6 @@ def deal_store(tmp_path, rules):
     store.close()
 
 
-def _node(G, name):
-    return resolve(G, name)
-
-
 def test_two_deals_between_one_pair_stay_two_events(deal_store, tmp_path):
     G = deal_store.graph()
     edge = G.edges["amazon", "noon", "ACQUIRED"]
@@ -59,7 +55,7 @@ def test_evidence_keeps_the_article_date_and_source(deal_store):
         ("c-done", "2016-11-20", None)}
 
 
-def test_cli_date_range_keeps_the_deals_of_those_years(deal_store, capsys):
+def test_cli_date_range_keeps_the_deals_of_those_years(deal_store, tmp_path, capsys):
     main(["query", "deals", "نون", "--db", str(deal_store.path), "--until", "2015", "--json"])
     (deal,) = json.loads(capsys.readouterr().out)
     assert deal["amount"] == 23e9 and [e["date"] for e in deal["events"]] == ["2015-04-01"]
@@ -68,6 +64,12 @@ def test_cli_date_range_keeps_the_deals_of_those_years(deal_store, capsys):
     assert deal["amount"] == 32e9 and {e["document"] for e in deal["evidence"]} == {"b-deal", "c-done"}
     main(["query", "deals", "نون", "--db", str(deal_store.path), "--min-confidence", "1.01", "--json"])
     assert "no entity named" in capsys.readouterr().err
+    assert main(["view", "نون", "--db", str(deal_store.path), "--until", "2015", "--out", str(tmp_path / "v.html")]) == 0
+    page = (tmp_path / "v.html").read_text(encoding="utf-8")
+    assert "a-bid" in page and "b-deal" not in page and "c-done" not in page
+    assert main(["export", "--db", str(deal_store.path), "--since", "2016-08", "--format", "json", "--out", str(tmp_path)]) == 0
+    (edge,) = read_json(tmp_path / "graph.json").edges(data=True)
+    assert [e["document"] for e in edge[2]["evidence"]] == ["c-done"]
 
 
 def _zephyra_store(path, rules) -> Store:
@@ -81,12 +83,12 @@ def test_split_survives_a_rebuild_and_an_incremental_add(tmp_path, rules, capsys
     db = tmp_path / "s.db"
     with _zephyra_store(db, rules) as store:
         G = store.graph()
-        assert _node(G, "Zephyra") == _node(G, "زيفيرا")  # joined by transliteration
+        assert resolve(G, "Zephyra") == resolve(G, "زيفيرا")  # joined by transliteration
     assert main(["split", "Zephyra", "--db", str(db)]) == 0
     with Store(db) as store:
         store.add(rules(Document(id="z3", text="خبر\nوقعت شركة Zephyra عقدا مع شركة أمازون.")))
         for G in (store.graph(), store.graph()):
-            arabic, latin = _node(G, "زيفيرا"), _node(G, "Zephyra")
+            arabic, latin = resolve(G, "زيفيرا"), resolve(G, "Zephyra")
             assert arabic != latin
             assert G.nodes[latin]["documents"] == ["z2", "z3"] and G.nodes[arabic]["documents"] == ["z1"]
             assert {p["rule"] for p in G.nodes[latin]["provenance"]} == {"manual-split"}
@@ -100,15 +102,15 @@ def test_merge_survives_a_rebuild_and_an_incremental_add(tmp_path, rules, capsys
     with Store(db) as store:
         store.add(rules(PARTNERS))
         G = store.graph()
-        assert _node(G, "كيو داتا") != _node(G, "داتا كيو")
+        assert resolve(G, "كيو داتا") != resolve(G, "داتا كيو")
     assert main(["merge", "كيو داتا", "داتا كيو", "--db", str(db)]) == 0
     assert "merged into" in capsys.readouterr().out
     with Store(db) as store:
         store.add(rules(Document(id="p2", text="خبر\nاستثمرت شركة «داتا كيو» في شركة «نوفا بيو».")))
         for G in (store.graph(), store.graph()):
-            node = _node(G, "كيو داتا")
-            assert _node(G, "داتا كيو") == node and G.nodes[node]["documents"] == ["p1", "p2"]
-            assert G.has_edge(node, _node(G, "نوفا بيو"), "INVESTED_IN")
+            node = resolve(G, "كيو داتا")
+            assert resolve(G, "داتا كيو") == node and G.nodes[node]["documents"] == ["p1", "p2"]
+            assert G.has_edge(node, resolve(G, "نوفا بيو"), "INVESTED_IN")
             assert not any(k == "PARTNERS_WITH" for _, _, k in G.edges(node, keys=True))  # no relation with itself
     assert main(["explain", "داتا كيو", "--db", str(db)]) == 0
     assert "manual-merge" in capsys.readouterr().out

@@ -138,6 +138,17 @@ def test_focus_mode_fades_all_but_the_neighbourhood(page):
     assert page.evaluate("nodes.get({filter: n => n.faded}).length") == 0
 
 
+def test_communities_colour_the_nodes_at_a_switch(page):
+    page, _ = page
+    _reset(page)
+    colours = "() => nodes.get().map(n => [n.color === n.tcolor, n.color === n.ccolor])"
+    assert all(by_type for by_type, _ in page.evaluate(colours))
+    page.check("#alaqat-communities")
+    assert all(by_community for _, by_community in page.evaluate(colours))
+    assert page.evaluate("new Set(nodes.get().map(n => n.community)).size") >= 3
+    page.uncheck("#alaqat-communities")
+
+
 def test_narrow_screen_panel_is_a_drawer_below_the_graph(browser, page):  # noqa: F811
     wide, _ = page
     narrow = browser.new_page(viewport={"width": 390, "height": 844})

@@ -167,6 +167,10 @@
       panel.style.display = "none";
       document.body.classList.remove("alaqat-panel-open");
       network.unselectAll();
+      if (state.pinned !== null) {
+        state.pinned = null;
+        applyFilters();
+      }
       setFocus(null);
     }
 
