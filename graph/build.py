@@ -4,7 +4,8 @@ One node per real-world entity across articles: entities that matched the same
 knowledge-base entry share a node; other entities share one when a name of one
 is a name of the other (match keys, same type family). One edge per fact
 ``(head, relation, tail)``, keyed by the relation, holding its attributes, every
-piece of evidence and the number of articles that support it. Symmetric
+piece of evidence (with its article's date and source URL), the number of
+articles that support it and, for deals, the list of distinct deal ``events``. Symmetric
 relations (MERGED_WITH, COMPETES_WITH, PARTNERS_WITH, CONTRACT_WITH) are stored
 once, from the smaller node id to the larger.
 """

@@ -471,9 +471,11 @@ def _stats(args: argparse.Namespace) -> int:
     from graph.queries import stats
 
     result = stats(_load_graph(args), top=args.top)
-    if args.articles and args.db:
+    if args.db:
         with _open_store(args.db) as store:
-            result["article_ids"] = store.document_ids()
+            result["articles"] = store.documents()  # articles in which nothing was found count too
+            if args.articles:
+                result["article_ids"] = store.document_ids()
     if args.json:
         return _print_json(result)
     print(f"{result['articles']} articles, {sum(result['entities'].values())} entities, "

@@ -92,7 +92,7 @@
     var minorBox = document.getElementById("alaqat-minor");
     var communityBox = document.getElementById("alaqat-communities");
     var since = document.getElementById("alaqat-since"), until = document.getElementById("alaqat-until");
-    var state = { focus: null, pinned: null };
+    var state = { focus: null, pinned: null, placed: false };
 
     // --- search: exact names first, then names (or words of names) starting with the query, then near misses
     function matches(query) {
@@ -342,11 +342,36 @@
       }));
     }
 
+    // Minor nodes were left out of the layout: the first time they are shown, each joins a neighbour it has, and
+    // nodes with none line up in rows below the graph.
+    function placeMinorNodes() {
+      var laid = network.getPositions(nodes.getIds({ filter: function (n) { return !n.minor; } }));
+      var ids = Object.keys(laid), left = Infinity, right = -Infinity, bottom = -Infinity, parked = 0;
+      ids.forEach(function (id) {
+        left = Math.min(left, laid[id].x); right = Math.max(right, laid[id].x); bottom = Math.max(bottom, laid[id].y);
+      });
+      if (!ids.length) { left = 0; right = 1200; bottom = 0; }
+      var perRow = Math.max(1, Math.floor((right - left) / 90) + 1);
+      nodes.get({ filter: function (n) { return n.minor; } }).forEach(function (n, i) {
+        var anchors = network.getConnectedNodes(n.id).filter(function (id) { return laid[id]; });
+        if (anchors.length) {
+          var p = laid[anchors[0]], angle = i * 2.39996, r = 45 + 10 * (i % 4);
+          network.moveNode(n.id, p.x + r * Math.cos(angle), p.y + r * Math.sin(angle));
+        } else {
+          network.moveNode(n.id, left + 90 * (parked % perRow), bottom + 150 + 70 * Math.floor(parked / perRow));
+          parked += 1;
+        }
+      });
+      state.placed = true;
+    }
+
     minorBox.addEventListener("change", function () {
       document.querySelectorAll("input[data-type='LOC'], input[data-type='MISC']").forEach(function (box) {
         box.checked = minorBox.checked;
       });
+      if (minorBox.checked && !state.placed) placeMinorNodes();
       applyFilters();
+      network.fit();
     });
     communityBox.addEventListener("change", paint);
     document.querySelectorAll("input[data-type], input[data-relation]").forEach(function (box) {
