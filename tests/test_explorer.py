@@ -99,6 +99,18 @@ def test_prefix_and_fuzzy_search_in_both_scripts(page, query):
     assert page.is_visible("#alaqat-panel") and page.is_hidden("#alaqat-suggest")
 
 
+def test_arrow_keys_choose_a_suggestion(page):
+    page, _ = page
+    _reset(page)
+    page.fill("#alaqat-search", "نو")  # نون and نوفا بيو
+    suggestions = page.eval_on_selector_all("#alaqat-suggest li", "ls => ls.map(l => l.dataset.id)")
+    assert len(suggestions) >= 2
+    page.press("#alaqat-search", "ArrowDown")
+    page.press("#alaqat-search", "ArrowDown")
+    page.press("#alaqat-search", "Enter")
+    assert page.evaluate("network.getSelectedNodes()") == [suggestions[1]]
+
+
 def test_a_latin_prefix_finds_a_latin_name_and_no_match_clears_the_panel(page):
     page, _ = page
     _reset(page)
@@ -118,6 +130,9 @@ def test_isolated_nodes_wait_for_their_toggle(page):
     assert page.evaluate(VISIBLE, alone) is False and page.evaluate(VISIBLE, "amazon") is True
     page.check("#alaqat-minor")
     assert page.evaluate(VISIBLE, alone) is True
+    assert page.evaluate(  # parked in a row below the laid-out graph
+        """id => { const p = network.getPositions(); const laid = nodes.getIds({filter: n => !n.minor});
+                   return p[id].y > Math.max(...laid.map(n => p[n].y)); }""", alone)
     page.uncheck("#alaqat-minor")
     assert page.evaluate(VISIBLE, alone) is False
 

@@ -146,9 +146,24 @@
       status.textContent = "";
       showSuggestions(search.value.trim() ? matches(search.value) : []);
     });
+    // Arrow keys move through the suggestions; Enter takes the highlighted one, else the best match.
+    function moveActive(step) {
+      var items = suggest.querySelectorAll("li");
+      if (!items.length) return;
+      var current = Array.prototype.findIndex.call(items, function (li) { return li.getAttribute("aria-selected") === "true"; });
+      var next = (current + step + items.length) % items.length;
+      items.forEach(function (li, i) { li.setAttribute("aria-selected", i === next ? "true" : "false"); });
+    }
+
     search.addEventListener("keydown", function (event) {
       if (event.key === "Escape") showSuggestions([]);
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        event.preventDefault();
+        moveActive(event.key === "ArrowDown" ? 1 : -1);
+      }
       if (event.key !== "Enter") return;
+      var active = suggest.querySelector("li[aria-selected='true']");
+      if (active) return choose(active.dataset.id);
       var found = matches(search.value);
       if (found.length) choose(found[0]); else noMatch();
     });
