@@ -1,6 +1,7 @@
 """A user's corrections to a store (merge, split, forget) survive rebuilds and new articles; deal events between one
 pair stay apart; the store commands of the command line."""
 
+import csv
 import json
 
 import networkx as nx
@@ -150,3 +151,6 @@ def test_stats_version_and_export_all(deal_store, tmp_path, capsys):
     names = {p.name for p in (tmp_path / "all").iterdir()}
     assert {"graph.json", "graph.graphml", "graph.gexf", "nodes.csv", "load.cypher", "graph.html"} <= names
     assert read_json(tmp_path / "all" / "graph.json").number_of_edges() == 1
+    with open(tmp_path / "all" / "relationships.csv", encoding="utf-8") as handle:
+        (row,) = csv.DictReader(handle)
+    assert [e["amount"] for e in json.loads(row["events"])] == [23e9, 32e9]  # Neo4j gets the deal events too

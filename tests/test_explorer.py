@@ -19,9 +19,6 @@ ARTICLES = [
      "text": "شراكة زيفيرا\nأعلنت شركة Zephyra شراكة مع شركة مايكروسوفت لتطوير الحوسبة السحابية."},
     {"id": "e-alone", "title": "أرباح نوفا بيو", "date": "2021-01-01",
      "text": "أرباح نوفا بيو\nقالت شركة «نوفا بيو» إن أرباحها ارتفعت هذا العام."},
-    {"id": "f-evil", "title": "<img src=x onerror=\"window.__pwned = 8\">", "date": "2022-03-03",
-     "source": "javascript:window.__pwned = 9",
-     "text": "خبر\nأعلنت شركة «<svg onload=\"window.__pwned = 10\">» شراكة مع شركة جوجل <script>window.__pwned = 11</script>."},
 ]
 VISIBLE = "id => !nodes.get(id).hidden"
 
@@ -191,17 +188,31 @@ def test_filter_labels_stay_with_their_checkboxes(page):
         assert dy < 6 and -1 <= gap < 12  # on its checkbox's row, just left of the box (right to left)
 
 
-def test_markup_in_evidence_and_source_stays_inert(page):
-    page, _ = page
-    _reset(page)
-    edge = page.evaluate("edges.get({filter: e => e.evidence.some(ev => ev.sentence.includes('<svg'))})[0].id")
-    page.evaluate("id => window.alaqat.showEdge(id)", edge)
+def test_markup_in_evidence_and_source_stays_inert(browser, tmp_path):  # noqa: F811
+    """Whatever the input reader lets through, markup in a sentence, a title or a source is shown as text and runs
+    nothing: the graph is written by hand here, so the page itself is what is tested."""
+    import networkx as nx
+
+    from graph.view import write_html
+
+    G = nx.MultiDiGraph()
+    G.add_node("a", label="<b onmouseover=\"window.__pwned = 7\">شركة</b>", type="ORG", aliases=[])
+    G.add_node("b", label="جوجل", type="ORG", aliases=["جوجل"])
+    evidence = [{"document": "<i>d</i>", "sentence": "أعلنت شركة «<svg onload=\"window.__pwned = 8\">» شراكة مع جوجل "
+                 "<script>window.__pwned = 9</script>.", "title": "<img src=x onerror=\"window.__pwned = 10\">",
+                 "date": "2022-03-03", "source": "javascript:window.__pwned = 11"}]
+    G.add_edge("a", "b", key="PARTNERS_WITH", relation="PARTNERS_WITH", confidence=0.8, articles=1, evidence=evidence)
+    page, log = _open(browser, write_html(G, tmp_path / "evil.html"))
+    page.evaluate("window.alaqat.showEdge(edges.get()[0].id)")
     panel = page.inner_text("#alaqat-panel")
-    assert "<svg onload" in panel and "<img src=x" in panel  # shown as text
-    assert page.evaluate("document.querySelectorAll('#alaqat-panel img, #alaqat-panel svg, #alaqat-panel script').length") == 0
+    assert "<svg onload" in panel and "<img src=x" in panel and "<b onmouseover" in panel  # shown as text
+    assert page.evaluate("document.querySelectorAll('#alaqat-panel *:is(img, svg, script, b, i)').length") == 0
     assert page.evaluate("document.querySelectorAll('#alaqat-panel a').length") == 0  # a javascript: source is no link
+    page.evaluate("window.alaqat.showNode('a')")
     page.mouse.move(600, 500)
     assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert log["errors"] == [] and log["dialogs"] == []
+    page.close()
 
 
 def _artifacts():
