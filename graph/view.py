@@ -103,6 +103,13 @@ def _years(data: dict) -> list[int]:
 
 
 def _edge_title(data: dict) -> str:
+    """The edge's tooltip: relation, deal attributes, support and up to three evidence sentences (a headline shown once).
+
+    >>> print(_edge_title({"relation": "LEFT", "evidence": [{"sentence": "رحيل سكالي", "title": "رحيل سكالي"}]}))
+    غادر (LEFT)
+    المقالات: 1 · الثقة: 0.00
+    — [رحيل سكالي]
+    """
     rel = data["relation"]
     lines = [f"{RELATION_LABELS_AR.get(rel, rel)} ({rel})"]
     money = format_money(data.get("amount"), data.get("currency"), arabic=True)
@@ -116,7 +123,8 @@ def _edge_title(data: dict) -> str:
     lines.append(f"المقالات: {data.get('articles', 1)} · الثقة: {data.get('confidence', 0):.2f}")
     for ev in data.get("evidence", [])[:3]:
         source = ev.get("title") or ev.get("document", "")
-        lines.append(f"— {ev.get('sentence', '')}\n   [{source}]")
+        sentence = ev.get("sentence", "")
+        lines.append(f"— [{source}]" if sentence.strip() == source.strip() else f"— {sentence}\n   [{source}]")
     return "\n".join(lines)
 
 
