@@ -4,7 +4,8 @@ One node per real-world entity across articles: entities that matched the same
 knowledge-base entry share a node; other entities share one when a name of one
 is a name of the other (match keys, same type family). One edge per fact
 ``(head, relation, tail)``, keyed by the relation, holding its attributes, every
-piece of evidence and the number of articles that support it. Symmetric
+piece of evidence (with its article's date and source URL), the number of
+articles that support it and, for deals, the list of distinct deal ``events``. Symmetric
 relations (MERGED_WITH, COMPETES_WITH, PARTNERS_WITH, CONTRACT_WITH) are stored
 once, from the smaller node id to the larger.
 """
@@ -16,12 +17,16 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from extractors.records import SYMMETRIC_RELATIONS, Entity, Extraction
+from extractors.records import SYMMETRIC_RELATIONS, Document, Entity, Extraction
 from graph.resolve import Match, Resolver, family
 
-__all__ = ["GraphBuilder", "build_graph", "node_id", "known_names"]
+__all__ = ["GraphBuilder", "build_graph", "node_id", "known_names", "EVENT_RELATIONS", "settle_events"]
 
 _ATTRS = ("amount", "currency", "stake_percent", "role", "status", "date")
+EVENT_RELATIONS = frozenset({"ACQUIRED", "INVESTED_IN", "MERGED_WITH", "CONTRACT_WITH"})
+"""Relations whose edge keeps a list of deal ``events``: two deals between one pair (a failed bid one year, an
+agreed deal for another amount the next) stay two events, each with its amount, status, date and articles."""
+_STATUS_RANK = {"completed": 4, "agreed": 3, "proposed": 2, "talks": 1, "denied": 0}
 MAX_EVIDENCE = 20
 """Evidence sentences an edge keeps in the graph (the first ones, in document-id order); ``articles`` still counts
 every supporting article, and the store keeps all evidence. Bounds memory and file size for popular facts."""
@@ -53,9 +58,12 @@ class GraphBuilder:
     (['amazon', 'souq'], 2)
     """
 
-    def __init__(self) -> None:
+    def __init__(self, apart: frozenset[str] = frozenset(), redirect: dict[str, str] | None = None) -> None:
+        """``apart``: match keys of names split off by a user; ``redirect``: node ids merged by a user into
+        another node (``alaqat split`` and ``alaqat merge``, kept in the store)."""
         self.graph = nx.MultiDiGraph()
-        self.resolver = Resolver()
+        self.resolver = Resolver(apart)
+        self.redirect = redirect or {}
         self._surface: dict[str, Counter[str]] = {}
         self._pending: list[Extraction] = []
         self._placed: dict[tuple[str, str], str] = {}
@@ -83,6 +91,9 @@ class GraphBuilder:
             data = self.graph.nodes[nid]
             data["label"] = _best_label(surfaces, data["type"])
             data["aliases"].sort()
+        for _, _, data in self.graph.edges(data=True):
+            if len(data.get("events", ())) > 1:
+                settle_events(data)
         return self.graph
 
     def _add(self, extraction: Extraction, partial: bool) -> None:
@@ -99,10 +110,12 @@ class GraphBuilder:
                 match = self.resolver.find(entity.type, names, None)
                 if match is None or match.rule != "person-part":
                     continue
+                match = self._redirected(match.node, match)
                 ids[entity.id] = match.node
                 self._add_node(match.node, entity, doc.id, len(entity.mentions), match)
                 continue
             match = self.resolver.find(entity.type, names, entity.canonical)
+            match = self._redirected(match.node if match else node_id(entity), match)
             nid = match.node if match else node_id(entity)
             ids[entity.id] = nid
             self._placed[(doc.id, entity.id)] = nid
@@ -118,7 +131,15 @@ class GraphBuilder:
                 continue
             if rel.relation in SYMMETRIC_RELATIONS and v < u:
                 u, v = v, u
-            self._add_edge(u, v, rel, doc.id)
+            self._add_edge(u, v, rel, doc)
+
+    def _redirected(self, nid: str, match: Match | None) -> Match | None:
+        """The match itself, or, for a node a user merged into another, a ``manual-merge`` match to that node."""
+        if nid not in self.redirect:
+            return match
+        while nid in self.redirect:
+            nid = self.redirect[nid]
+        return Match(nid, "manual-merge")
 
     def _add_node(self, nid: str, entity: Entity, doc_id: str, mentions: int, match: Match | None) -> None:
         G = self.graph
@@ -142,19 +163,23 @@ class GraphBuilder:
         if entity.type in ("PERSON", "ORG", "PRODUCT") and data["type"] not in ("PERSON", "ORG", "PRODUCT"):
             data["type"] = entity.type
 
-    def _add_edge(self, u: str, v: str, rel, doc_id: str) -> None:
+    def _add_edge(self, u: str, v: str, rel, doc: Document) -> None:
         G = self.graph
-        key = rel.relation
-        evidence = [e.model_dump() for e in rel.evidence]
+        key, doc_id = rel.relation, doc.id
+        evidence = [_with_article(e.model_dump(), doc) for e in rel.evidence]
         if not G.has_edge(u, v, key):
             attrs = {name: getattr(rel, name) for name in _ATTRS if getattr(rel, name) is not None}
             if rel.amount is not None:
                 attrs["approximate"] = rel.approximate
+            if key in EVENT_RELATIONS:
+                attrs["events"] = [_event(rel, doc)]
             G.add_edge(u, v, key=key, relation=key, confidence=rel.confidence, evidence=evidence[:MAX_EVIDENCE],
                        documents=[doc_id], articles=1, **attrs)
             self._edge_docs[(u, v, key)] = {doc_id}
             return
         data = G.edges[u, v, key]
+        if key in EVENT_RELATIONS:
+            _add_event(data.setdefault("events", []), _event(rel, doc))
         seen = self._evidence.setdefault((u, v, key), {_evidence_key(e) for e in data["evidence"]})
         for item in evidence:
             if len(data["evidence"]) >= MAX_EVIDENCE:
@@ -206,6 +231,70 @@ def _key(text: str) -> str:
 
 def _evidence_key(item: dict) -> tuple:
     return (item.get("document"), item.get("start"), item.get("end"), item.get("trigger"))
+
+
+def _with_article(evidence: dict, doc: Document) -> dict:
+    """Evidence with its article's date and source URL (when the article has them)."""
+    evidence["date"] = evidence.get("date") or doc.date
+    if doc.source:
+        evidence["source"] = doc.source
+    return evidence
+
+
+def _event(rel, doc: Document) -> dict:
+    """One deal as one article reports it: amount, status, date (stated, else the article's) and the article."""
+    event = {"amount": rel.amount, "currency": rel.currency, "approximate": rel.approximate if rel.amount else None,
+             "stake_percent": rel.stake_percent, "status": rel.status, "date": rel.date or doc.date,
+             "documents": [doc.id]}
+    return {k: v for k, v in event.items() if v is not None}
+
+
+def _year(event: dict) -> str | None:
+    return (event.get("date") or "")[:4] or None
+
+
+def _same_deal(a: dict, b: dict) -> bool:
+    """Two reports are one deal when their amounts agree (within 2%, or 10% when either is approximate: "about
+    15 bn" and 14.3 bn), or, one amount missing, in the same year.
+
+    >>> _same_deal({"amount": 23e9, "date": "2015"}, {"amount": 32e9, "date": "2016"})
+    False
+    >>> _same_deal({"amount": 32e9, "date": "2016"}, {"amount": 32.2e9, "date": "2017"})
+    True
+    >>> _same_deal({"amount": 14.3e9}, {"amount": 15e9, "approximate": True}), _same_deal({"amount": 14.3e9}, {"amount": 15e9})
+    (True, False)
+    >>> _same_deal({"amount": 32e9, "date": "2016-05"}, {"date": "2016-09"}), _same_deal({"amount": 1e9}, {"date": "2016"})
+    (True, True)
+    """
+    if "amount" in a and "amount" in b:
+        tolerance = 0.1 if a.get("approximate") or b.get("approximate") else 0.02
+        return abs(a["amount"] - b["amount"]) <= tolerance * max(a["amount"], b["amount"])
+    return _year(a) is None or _year(b) is None or _year(a) == _year(b)
+
+
+def _add_event(events: list[dict], new: dict) -> None:
+    """Join ``new`` to the first event it reports (filling in what it adds), or append it as a new deal."""
+    for event in events:
+        if _same_deal(event, new):
+            if "amount" in new and ("amount" not in event or event.get("approximate") and not new.get("approximate")):
+                event.update({k: new[k] for k in ("amount", "currency", "approximate") if k in new})
+            if _STATUS_RANK.get(new.get("status"), -1) > _STATUS_RANK.get(event.get("status"), -1):
+                event["status"] = new["status"]
+            if new.get("date") and (not event.get("date") or new["date"] < event["date"]):
+                event["date"] = new["date"]
+            event["documents"] += [d for d in new["documents"] if d not in event["documents"]]
+            return
+    events.append(new)
+
+
+def settle_events(data: dict) -> None:
+    """Order an edge's deal events by date; its top-level amount (and status) become those of the most advanced,
+    then most recent, then best-supported deal with an amount."""
+    data["events"].sort(key=lambda e: (e.get("date") or "", e.get("amount") or 0))
+    priced = [e for e in data["events"] if "amount" in e]
+    if priced:
+        best = max(priced, key=lambda e: (_STATUS_RANK.get(e.get("status"), 2), e.get("date") or "", len(e["documents"])))
+        data.update({k: best[k] for k in ("amount", "currency", "approximate", "status") if k in best})
 
 
 def _best_label(surfaces: Counter[str], etype: str) -> str:

@@ -32,6 +32,7 @@ def parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    p.add_argument("--version", action="version", version=f"alaqat {_version()}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     b = sub.add_parser(
@@ -63,6 +64,7 @@ def parser() -> argparse.ArgumentParser:
     )
     e0.add_argument("name", metavar="NAME", help="entity name, any script or spelling")
     _graph_source(e0)
+    e0.add_argument("--json", action="store_true", help="print JSON for scripts")
 
     e = sub.add_parser(
         "eval-ner",
@@ -91,6 +93,7 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--depth", type=int, default=1, help="neighbors: how many hops (default 1)")
     q.add_argument("--json", action="store_true", help="print JSON for scripts instead of tables")
     q.add_argument("--no-bidi", action="store_true", help="print Arabic in logical order (no reshaping for the terminal)")
+    _fact_filters(q)
 
     v = sub.add_parser(
         "view",
@@ -101,6 +104,7 @@ def parser() -> argparse.ArgumentParser:
     _graph_source(v)
     v.add_argument("--depth", type=int, default=2, help="hops around NAME (default 2)")
     v.add_argument("--out", default="view.html", metavar="FILE", help="page to write (default view.html)")
+    _fact_filters(v)
 
     x = sub.add_parser(
         "export",
@@ -110,8 +114,10 @@ def parser() -> argparse.ArgumentParser:
         "for LOAD CSV), html (the explorer page).",
     )
     _graph_source(x)
-    x.add_argument("--format", default="graphml", choices=["json", "graphml", "gexf", "neo4j", "html"])
+    x.add_argument("--format", default="graphml", choices=["json", "graphml", "gexf", "neo4j", "html", "all"])
     x.add_argument("--out", required=True, metavar="DIR", help="output folder")
+    _fact_filters(x)
+    _curation_commands(sub)
 
     t = sub.add_parser(
         "train-ner",
@@ -150,6 +156,52 @@ def _extraction_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--quiet", action="store_true", help="print only errors")
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("alaqat")
+    except PackageNotFoundError:
+        return "(not installed: run `pip install -e .`)"
+
+
+def _fact_filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--since", metavar="DATE", help="only relations dated from DATE on (YYYY, YYYY-MM or YYYY-MM-DD)")
+    p.add_argument("--until", metavar="DATE", help="only relations dated up to DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+    p.add_argument("--min-confidence", type=float, metavar="X", help="only relations with confidence X or more (0..1)")
+
+
+def _curation_commands(sub) -> None:
+    """merge, split, forget and stats: a user's corrections to a store, kept as data across rebuilds."""
+    m = sub.add_parser(
+        "merge", help="merge entity B into entity A in a store (kept across rebuilds)",
+        description="Record that A and B are one entity: B's names, articles and relations join A at every rebuild "
+        "of the store. `alaqat explain A --db FILE` shows the decision (rule manual-merge).")
+    m.add_argument("a", metavar="A", help="the entity to keep")
+    m.add_argument("b", metavar="B", help="the entity that joins it")
+    m.add_argument("--db", required=True, metavar="FILE", help="the store file")
+    s = sub.add_parser(
+        "split", help="give NAME a node of its own in a store (kept across rebuilds)",
+        description="Record that NAME is its own entity: everything named NAME leaves the entity it was joined to, "
+        "at every rebuild of the store. `alaqat explain NAME --db FILE` shows the decision (rule manual-split).")
+    s.add_argument("name", metavar="NAME", help="the name to split off, as written in the articles")
+    s.add_argument("--db", required=True, metavar="FILE", help="the store file")
+    f = sub.add_parser(
+        "forget", help="remove one article and its facts from a store (it is not added again)",
+        description="Delete article ARTICLE (its id, as `alaqat stats --db FILE --articles` lists) and everything "
+        "read from it; later `alaqat add` runs skip it.")
+    f.add_argument("article", metavar="ARTICLE", help="the article id")
+    f.add_argument("--db", required=True, metavar="FILE", help="the store file")
+    st = sub.add_parser(
+        "stats", help="articles, entities and relations by type, and the most connected entities",
+        description="Count what a graph holds: articles, entities by type, relations by type, and the top entities "
+        "by number of relations.")
+    _graph_source(st)
+    st.add_argument("--top", type=int, default=10, metavar="N", help="how many top entities (default 10)")
+    st.add_argument("--articles", action="store_true", help="also list the article ids (with --db)")
+    st.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+
 def _graph_source(p: argparse.ArgumentParser) -> None:
     group = p.add_mutually_exclusive_group()
     group.add_argument("--graph", default="out/graph.json", metavar="FILE",
@@ -166,8 +218,9 @@ def main(argv: list[str] | None = None) -> int:
     from extractors.errors import AlaqatError
 
     try:
-        commands = {"build": _build, "eval-ner": _eval_ner, "train-ner": _train_ner, "train-rel": _train_rel, "query": _query, "view": _view,
-                    "export": _export, "add": _add, "explain": _explain}
+        commands = {"build": _build, "eval-ner": _eval_ner, "train-ner": _train_ner, "train-rel": _train_rel,
+                    "query": _query, "view": _view, "export": _export, "add": _add, "explain": _explain,
+                    "merge": _merge, "split": _split, "forget": _forget, "stats": _stats}
         return commands[args.command](args)
     except AlaqatError as err:
         print(f"alaqat: error: {err}", file=sys.stderr)
@@ -265,6 +318,8 @@ def _explain(args: argparse.Namespace) -> int:
     G = _load_graph(args)
     n = resolve(G, args.name)
     data = G.nodes[n]
+    if args.json:
+        return _print_json({"id": n, **{k: data.get(k) for k in ("label", "type", "aliases", "provenance", "documents")}})
     print(f"{data.get('label', n)}  [{data.get('type')}]  id={n}")
     print("aliases: " + "، ".join(data.get("aliases", [])))
     print("joined by:")
@@ -299,7 +354,7 @@ def _query(args: argparse.Namespace) -> int:
 
     from graph import queries
 
-    G = _load_graph(args)
+    G = _filtered_graph(args)
     needed = {"rivalries": 0, "path": 2}.get(args.what, 1)
     if len(args.names) != needed:
         print(f"alaqat: error: `query {args.what}` takes {needed} name(s)", file=sys.stderr)
@@ -327,7 +382,7 @@ def _view(args: argparse.Namespace) -> int:
     from graph.queries import resolve
     from graph.view import write_html
 
-    G = _load_graph(args)
+    G = _filtered_graph(args)
     center = resolve(G, args.name)
     nodes = nx.ego_graph(G.to_undirected(as_view=True), center, radius=args.depth).nodes
     path = write_html(G.subgraph(nodes).copy(), args.out, title=f"alaqat — {G.nodes[center].get('label', center)}")
@@ -339,7 +394,7 @@ def _export(args: argparse.Namespace) -> int:
     from graph import export
     from graph.view import write_html
 
-    G = _load_graph(args)
+    G = _filtered_graph(args)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     writers = {
@@ -349,8 +404,102 @@ def _export(args: argparse.Namespace) -> int:
         "neo4j": lambda: export.write_neo4j(G, out),
         "html": lambda: {"html": write_html(G, out / "graph.html")},
     }
-    for kind, path in writers[args.format]().items():
+    chosen = list(writers) if args.format == "all" else [args.format]
+    for kind, path in [item for name in chosen for item in writers[name]().items()]:
         print(f"  {kind:13s} {path}")
+    return 0
+
+
+def _print_json(value) -> int:
+    import json
+
+    print(json.dumps(value, ensure_ascii=False, indent=1, default=list))
+    return 0
+
+
+def _filtered_graph(args: argparse.Namespace):
+    """The graph of --graph or --db, restricted by --since, --until and --min-confidence."""
+    from graph.queries import within
+
+    return within(_load_graph(args), since=args.since, until=args.until, min_confidence=args.min_confidence)
+
+
+def _open_store(path: str):
+    from extractors.errors import InputError
+    from graph.store import Store
+
+    if not Path(path).is_file():
+        raise InputError(f"{path}: no store file: create one with `alaqat add INPUT --db {path}`")
+    return Store(path)
+
+
+def _merge(args: argparse.Namespace) -> int:
+    from extractors.errors import InputError
+    from graph.queries import resolve
+
+    with _open_store(args.db) as store:
+        G = store.graph()
+        keep, drop = resolve(G, args.a), resolve(G, args.b)
+        if keep == drop:
+            raise InputError(f"{args.a!r} and {args.b!r} are already one entity ({keep}) in {args.db}: nothing to merge")
+        store.record("merge", args.a, args.b)
+        G = store.graph()
+    n = resolve(G, args.a)
+    print(f"{args.b} merged into {G.nodes[n]['label']} ({n}): {len(G.nodes[n]['aliases'])} names, "
+          f"{len(G.nodes[n]['documents'])} articles; kept in {args.db}")
+    return 0
+
+
+def _split(args: argparse.Namespace) -> int:
+    from graph.queries import resolve
+
+    with _open_store(args.db) as store:
+        before = resolve(store.graph(), args.name)
+        store.record("split", args.name)
+        G = store.graph()
+    n = resolve(G, args.name)
+    print(f"{args.name} split off {before}: now {n} ({len(G.nodes[n]['documents'])} articles); kept in {args.db}")
+    return 0
+
+
+def _forget(args: argparse.Namespace) -> int:
+    import difflib
+
+    from extractors.errors import InputError
+
+    with _open_store(args.db) as store:
+        ids = store.document_ids()
+        if args.article not in ids:
+            close = difflib.get_close_matches(args.article, ids, n=3)
+            hint = f"did you mean {', '.join(close)}? " if close else ""
+            raise InputError(f"{args.article}: no such article in {args.db}: {hint}list the ids with "
+                             f"`alaqat stats --db {args.db} --articles`")
+        store.record("forget", args.article)
+        left = store.documents()
+    print(f"forgot {args.article}: its facts are gone and it will not be added again; {left} articles left in {args.db}")
+    return 0
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from graph.queries import stats
+
+    result = stats(_load_graph(args), top=args.top)
+    if args.db:
+        with _open_store(args.db) as store:
+            result["articles"] = store.documents()  # articles in which nothing was found count too
+            if args.articles:
+                result["article_ids"] = store.document_ids()
+    if args.json:
+        return _print_json(result)
+    print(f"{result['articles']} articles, {sum(result['entities'].values())} entities, "
+          f"{sum(result['relations'].values())} relations")
+    print("entities:  " + ", ".join(f"{k} {v}" for k, v in result["entities"].items()))
+    print("relations: " + ", ".join(f"{k} {v}" for k, v in result["relations"].items()))
+    print("top entities:")
+    for item in result["top"]:
+        print(f"  {item['degree']:4d}  {item['label']}  [{item['type']}]  {item['id']}")
+    for doc in result.get("article_ids", []):
+        print(f"  article {doc}")
     return 0
 
 

@@ -108,7 +108,7 @@ _NODE_COLUMNS = [("id:ID", "id"), ("label", "label"), ("type", "type"), ("aliase
 _EDGE_COLUMNS = [(":START_ID", None), (":END_ID", None), (":TYPE", None), ("amount:double", "amount"),
                  ("currency", "currency"), ("stake_percent:double", "stake_percent"), ("role", "role"),
                  ("status", "status"), ("date", "date"), ("confidence:double", "confidence"),
-                 ("articles:int", "articles"), ("evidence", "evidence")]
+                 ("articles:int", "articles"), ("evidence", "evidence"), ("events", "events")]
 
 
 def _cell(value: Any) -> str:
@@ -165,7 +165,7 @@ def write_neo4j(G: nx.MultiDiGraph, out_dir: str | Path) -> dict[str, Path]:
         "SET r.amount = toFloat(row.`amount:double`), r.currency = row.currency, "
         "r.stake_percent = toFloat(row.`stake_percent:double`), r.role = row.role, r.status = row.status, "
         "r.date = row.date, r.confidence = toFloat(row.`confidence:double`), r.articles = toInteger(row.`articles:int`), "
-        "r.evidence = row.evidence;"
+        "r.evidence = row.evidence, r.events = row.events;"
         for rel in sorted({k for _, _, k in G.edges(keys=True)})
     )
     cypher_path.write_text(_CYPHER.format(labels=labels, relationships=relationships), encoding="utf-8")

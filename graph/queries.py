@@ -30,7 +30,7 @@ Examples
 from __future__ import annotations
 
 import weakref
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import combinations
 from typing import Any
 
@@ -51,6 +51,8 @@ __all__ = [
     "path",
     "deals",
     "people",
+    "within",
+    "stats",
 ]
 
 DEAL_RELATIONS = ("ACQUIRED", "INVESTED_IN", "MERGED_WITH", "CONTRACT_WITH")
@@ -148,7 +150,8 @@ def _label(G: nx.MultiDiGraph, n: str) -> str:
 
 def _sentences(data: dict) -> list[dict[str, Any]]:
     return [
-        {"sentence": e.get("sentence", ""), "document": e.get("document", ""), "title": e.get("title", "")}
+        {"sentence": e.get("sentence", ""), "document": e.get("document", ""), "title": e.get("title", ""),
+         "date": e.get("date"), "source": e.get("source")}
         for e in data.get("evidence", [])
     ]
 
@@ -291,7 +294,8 @@ def deals(G: nx.MultiDiGraph, name: str) -> list[dict[str, Any]]:
         out.append({
             "relation": k, "from": _label(G, u), "to": _label(G, v), "role": "buyer/investor" if u == n else "target",
             "amount": d.get("amount"), "currency": d.get("currency"), "stake_percent": d.get("stake_percent"),
-            "status": d.get("status"), "date": d.get("date"), "evidence": _sentences(d),
+            "status": d.get("status"), "date": d.get("date"), "events": list(d.get("events", [])),
+            "evidence": _sentences(d),
         })
     return sorted(out, key=lambda x: (x["amount"] is None, -(x["amount"] or 0), x["to"]))
 
@@ -306,3 +310,83 @@ def people(G: nx.MultiDiGraph, org: str) -> list[dict[str, Any]]:
                         "date": d.get("date"), "evidence": _sentences(d)})
     order = {r: i for i, r in enumerate(PEOPLE_RELATIONS)}
     return sorted(out, key=lambda p: (order[p["relation"]], p["label"]))
+
+
+def _in_range(date: str | None, since: str | None, until: str | None) -> bool:
+    """Whether an ISO date (or year, or year-month) falls between ``since`` and ``until``, compared at the
+    precision of each bound; an unknown date is in range only when no bound is given.
+
+    >>> _in_range("2016-05-02", "2016", "2020"), _in_range("2014", "2015", None), _in_range(None, None, None)
+    (True, False, True)
+    """
+    if not date:
+        return since is None and until is None
+    return (since is None or date[: len(since)] >= since) and (until is None or date[: len(until)] <= until)
+
+
+def within(G: nx.MultiDiGraph, since: str | None = None, until: str | None = None,
+           min_confidence: float | None = None) -> nx.MultiDiGraph:
+    """The relations of ``G`` dated between ``since`` and ``until`` (ISO years or dates, either may be None) with at
+    least ``min_confidence``, and the entities they connect; ``G`` itself when nothing is asked.
+
+    A relation is dated by its evidence (each keeps its article's date) and its deal events; it keeps only the
+    evidence and events in range, and its amount becomes that of the best deal left. Undated relations are left out
+    as soon as a date bound is given.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from(["a", "b", "c"])
+    >>> _ = G.add_edge("a", "b", key="ACQUIRED", relation="ACQUIRED", confidence=0.9, amount=32e9,
+    ...                events=[{"amount": 23e9, "date": "2015", "documents": ["x"]},
+    ...                        {"amount": 32e9, "date": "2016", "documents": ["y"]}],
+    ...                evidence=[{"date": "2015-01-02"}, {"date": "2016-03-04"}])
+    >>> _ = G.add_edge("b", "c", key="LEADS", relation="LEADS", confidence=0.4, evidence=[{"date": "2010"}])
+    >>> H = within(G, since="2011", until="2015")
+    >>> list(H.edges(keys=True)), H.edges["a", "b", "ACQUIRED"]["amount"]
+    ([('a', 'b', 'ACQUIRED')], 23000000000.0)
+    >>> list(within(G, min_confidence=0.5).nodes)
+    ['a', 'b']
+    """
+    from graph.build import settle_events
+
+    if since is None and until is None and min_confidence is None:
+        return G
+    H = nx.MultiDiGraph()
+    H.graph.update(G.graph)
+    for u, v, k, d in G.edges(keys=True, data=True):
+        if min_confidence is not None and d.get("confidence", 0) < min_confidence:
+            continue
+        evidence = [e for e in d.get("evidence", []) if _in_range(e.get("date"), since, until)]
+        events = [e for e in d.get("events", []) if _in_range(e.get("date"), since, until)]
+        if not (evidence or events or _in_range(d.get("date"), since, until)):
+            continue
+        data = dict(d)
+        if since is not None or until is not None:
+            data.update(evidence=evidence, **({"events": events} if "events" in d else {}))
+            if events:
+                settle_events(data)
+        H.add_node(u, **G.nodes[u])
+        H.add_node(v, **G.nodes[v])
+        H.add_edge(u, v, key=k, **data)
+    return H
+
+
+def stats(G: nx.MultiDiGraph, top: int = 10) -> dict[str, Any]:
+    """How big the graph is: articles, entities and relations by type, and the ``top`` most connected entities.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("a", label="ميتا", type="ORG", documents=["d1", "d2"])
+    >>> G.add_node("b", label="Scale AI", type="ORG", documents=["d1"])
+    >>> _ = G.add_edge("a", "b", key="INVESTED_IN", relation="INVESTED_IN")
+    >>> s = stats(G)
+    >>> s["articles"], s["entities"], s["relations"], s["top"][0]["label"]
+    (2, {'ORG': 2}, {'INVESTED_IN': 1}, 'Scale AI')
+    """
+    entities = Counter(d.get("type", "MISC") for _, d in G.nodes(data=True))
+    relations = Counter(k for _, _, k in G.edges(keys=True))
+    ranked = sorted(G.nodes, key=lambda n: (-G.degree(n), _label(G, n)))[:top]
+    return {
+        "articles": len({doc for _, d in G.nodes(data=True) for doc in d.get("documents", [])}),
+        "entities": dict(sorted(entities.items())),
+        "relations": dict(sorted(relations.items())),
+        "top": [{"id": n, "label": _label(G, n), "type": G.nodes[n].get("type"), "degree": G.degree(n)} for n in ranked],
+    }

@@ -9,6 +9,9 @@ Rules, tried in order (the thresholds and extra alias pairs are data, ``extracto
 5. ``transliteration``: an Arabic name and a Latin name share a consonant skeleton (ميتا / Meta);
 6. ``person-part``: a bare given name or surname joins the one person node with that part, when only one has it.
 
+A name a user split off (``alaqat split NAME``, the ``apart`` keys) overrides them all: an entity with that name
+gets a node of its own (rule ``manual-split``), and no other entity joins that node.
+
 Two people who share a surname stay apart: full names join only on the same key, and a bare part joins only an
 unambiguous full name.
 """
@@ -93,8 +96,10 @@ class Match:
 class Resolver:
     """Indexes the names of the nodes built so far and finds the node a new entity belongs to."""
 
-    def __init__(self) -> None:
+    def __init__(self, apart: frozenset[str] = frozenset()) -> None:
         cfg = _config()
+        self.apart = apart
+        self.split_nodes = {f"{fam}:{key}" for fam in set(_FAMILY.values()) for key in apart}
         self.min_skeleton = cfg["min_skeleton"]
         self.min_fuzzy = cfg["min_fuzzy_skeleton"]
         self.ratio = cfg["fuzzy_ratio"]
@@ -133,8 +138,19 @@ class Resolver:
                 self.parts[words[-1]].add(node)
 
     def find(self, etype: str, names: set[str], canonical: str | None = None) -> Match | None:
-        """The node an entity with these names joins, or None for a new node (never a ``never_join`` pair)."""
+        """The node an entity with these names joins, or None for a new node (never a ``never_join`` pair).
+
+        >>> r = Resolver(apart=frozenset({"zephyra"}))
+        >>> r.add("org:زيفيرا", "ORG", {"زيفيرا"})
+        >>> r.find("ORG", {"Zephyra"})
+        Match(node='org:zephyra', rule='manual-split', score=1.0)
+        """
+        split = self.apart & {_key(n) for n in names}
+        if split:
+            return Match(f"{family(etype)}:{min(split)}", "manual-split")
         match = self._find(etype, names, canonical)
+        if match is not None and match.node in self.split_nodes:
+            return None
         if match is None or not self.never:
             return match
         keys = {_key(n) for n in names}

@@ -1,8 +1,10 @@
 """A persistent store of articles and what was read from them: one SQLite file (WAL), added to incrementally.
 
 Tables: ``documents`` (id, content hash, title, source, date, path, the article's extraction as JSON),
-``mentions``, ``entities`` and ``relations`` (one row per fact with its evidence), and ``clusters`` (which graph
-node each article entity joined, by which rule, with what score; refreshed by :meth:`Store.graph`).
+``mentions``, ``entities`` and ``relations`` (one row per fact with its evidence), ``clusters`` (which graph
+node each article entity joined, by which rule, with what score; refreshed by :meth:`Store.graph`), and
+``curation``: a user's decisions (merge two entities, split a name off, forget an article), in the order they were
+made, applied at every rebuild so they survive new and changed articles.
 
 Each article is written in one transaction: re-adding an unchanged article changes nothing; an article with a
 known id and new content replaces its old rows. The graph is rebuilt from the stored extractions in document-id
@@ -57,7 +59,12 @@ CREATE TABLE IF NOT EXISTS clusters (
     PRIMARY KEY (document, entity)
 );
 CREATE INDEX IF NOT EXISTS clusters_node ON clusters(node);
+CREATE TABLE IF NOT EXISTS curation (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, action TEXT NOT NULL CHECK (action IN ('merge', 'split', 'forget')),
+    name TEXT NOT NULL, other TEXT
+);
 """
+Curation = Literal["merge", "split", "forget"]
 
 
 class StoreError(AlaqatError):
@@ -127,18 +134,23 @@ class Store:
         self.close()
 
     def known(self, document: Document) -> bool:
-        """True when the store holds this article with this very content."""
+        """True when the store holds this article with this very content, or a user forgot it (never re-added)."""
+        if self._forgotten(document.id):
+            return True
         row = self.db.execute("SELECT content_hash FROM documents WHERE id = ?", (document.id,)).fetchone()
         return row is not None and row[0] == content_hash(document)
 
+    def _forgotten(self, doc_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM curation WHERE action = 'forget' AND name = ?", (doc_id,)).fetchone() is not None
+
     def add(self, extraction: Extraction) -> Literal["added", "replaced", "unchanged"]:
-        """Store one article's extraction in one transaction."""
+        """Store one article's extraction in one transaction (an article a user forgot stays out: "unchanged")."""
         doc = extraction.document
         digest = content_hash(doc)
         self.db.execute("BEGIN IMMEDIATE")
         try:
             row = self.db.execute("SELECT content_hash FROM documents WHERE id = ?", (doc.id,)).fetchone()
-            if row is not None and row[0] == digest:
+            if row is not None and row[0] == digest or self._forgotten(doc.id):
                 self.db.execute("COMMIT")
                 return "unchanged"
             if row is not None:
@@ -186,12 +198,44 @@ class Store:
         for (payload,) in cursor:
             yield Extraction.model_validate_json(payload)
 
-    def graph(self) -> nx.MultiDiGraph:
-        """Merge every stored extraction into the graph and record the entity clusters it formed."""
-        builder = GraphBuilder()
+    def record(self, action: Curation, name: str, other: str | None = None) -> None:
+        """Keep a user's decision: ``merge`` (``other`` joins ``name``), ``split`` (``name`` gets its own node) or
+        ``forget`` (article ``name``: its facts are deleted and it is never added again)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            if action == "forget":
+                self.db.execute("DELETE FROM documents WHERE id = ?", (name,))
+                self.db.execute("DELETE FROM clusters WHERE document = ?", (name,))
+            self.db.execute("INSERT INTO curation (action, name, other) VALUES (?, ?, ?)", (action, name, other))
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def decisions(self, action: Curation) -> list[tuple[str, str | None]]:
+        """The recorded decisions of one kind, oldest first, as (name, other)."""
+        return self.db.execute("SELECT name, other FROM curation WHERE action = ? ORDER BY seq", (action,)).fetchall()
+
+    def document_ids(self) -> list[str]:
+        """The ids of the stored articles, sorted."""
+        return [row[0] for row in self.db.execute("SELECT id FROM documents ORDER BY id")]
+
+    def _merged(self, apart: frozenset[str], redirect: dict[str, str]) -> nx.MultiDiGraph:
+        builder = GraphBuilder(apart, redirect)
         for extraction in self.extractions():
             builder.add(extraction)
-        G = builder.finish()
+        return builder.finish()
+
+    def graph(self) -> nx.MultiDiGraph:
+        """Merge every stored extraction into the graph, apply the user's splits and merges, and record the entity
+        clusters it formed."""
+        from extractors.normalize import match_key
+
+        apart = frozenset(match_key(name) for name, _ in self.decisions("split"))
+        G = self._merged(apart, {})
+        merges = self.decisions("merge")
+        if merges:
+            G = self._merged(apart, _redirects(G, merges))
         rows = [
             (node, p["document"], p.get("entity", ""), p["name"], p["rule"], p["score"])
             for node, data in G.nodes(data=True)
@@ -210,3 +254,25 @@ class Store:
     def integrity(self) -> str:
         """SQLite's ``PRAGMA integrity_check`` answer (``ok`` when the file is sound)."""
         return self.db.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def _redirects(G: nx.MultiDiGraph, merges: list[tuple[str, str]]) -> dict[str, str]:
+    """Node ids to redirect for the user's merges (``other`` into ``name``), resolved in ``G``; a merge whose names
+    no longer resolve (its articles were forgotten) or that would undo an earlier one is left out."""
+    from graph.queries import UnknownName, resolve
+
+    redirect: dict[str, str] = {}
+
+    def root(node: str) -> str:
+        while node in redirect:
+            node = redirect[node]
+        return node
+
+    for keep, drop in merges:
+        try:
+            a, b = root(resolve(G, keep)), root(resolve(G, drop))
+        except UnknownName:
+            continue
+        if a != b:
+            redirect[b] = a
+    return redirect

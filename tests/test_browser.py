@@ -118,6 +118,7 @@ def test_explorer_stabilises_and_stays_usable_at_600_nodes(browser, tmp_path):
     ready = time.perf_counter() - start
     assert log["errors"] == [] and log["requests"] == []
     assert page.evaluate("network.physics.physicsEnabled") is False  # stays still after stabilising
+    assert page.evaluate("getComputedStyle(document.getElementById('loadingBar')).display") == "none"  # ready after it
     page.fill("#alaqat-search", "Entity 17")
     page.press("#alaqat-search", "Enter")
     assert page.evaluate("network.getSelectedNodes()") == ["n17"]

@@ -45,14 +45,32 @@ def test_notebook_is_stored_without_outputs():
     assert all(not c.get("outputs") and not c.get("execution_count") for c in nb.cells if c.cell_type == "code")
 
 
-def test_notebook_runs(tmp_path):
+def _run_notebook() -> str:
+    """Execute the notebook; return the text of its outputs."""
     import nbformat
     from nbclient import NotebookClient
 
     nb = nbformat.read(NOTEBOOK, as_version=4)
     NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()
-    text = "\n".join(
+    return "\n".join(
         o.get("text", "") or json.dumps(o.get("data", {}), ensure_ascii=False)
         for c in nb.cells if c.cell_type == "code" for o in c.outputs
     )
+
+
+def test_notebook_runs(tmp_path):
+    text = _run_notebook()
     assert "Mercor" in text and "ACQUIRED" in text and "image/png" in text
+
+
+def test_notebook_reads_a_store_and_charts_deals_by_year(tmp_path, rules, monkeypatch):
+    from extractors.records import Document
+    from graph.store import Store
+
+    with Store(tmp_path / "news.db") as store:
+        for doc_id, year, amount in (("bid", "2015", 23), ("deal", "2016", 32)):
+            store.add(rules(Document(id=doc_id, date=f"{year}-05-01",
+                                     text=f"خبر\nاستحوذت شركة أمازون على شركة نون مقابل {amount} مليار دولار.")))
+    monkeypatch.setenv("ALAQAT_DB", str(tmp_path / "news.db"))
+    text = _run_notebook()
+    assert "2 articles" in text and "{'2015': 1, '2016': 1}" in text and "image/png" in text
