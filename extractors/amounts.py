@@ -50,6 +50,7 @@ class _Vocab:
     percent_signs: tuple[tuple[str, ...], ...]
     contexts: dict[tuple[str, ...], str]
     months: dict[tuple[str, ...], int]
+    deal_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +71,7 @@ def _vocab() -> _Vocab:
         percent_signs=tuple(sorted((words(p) for p in data["percent_signs"]), key=len, reverse=True)),
         contexts=contexts,
         months={words(k): int(v) for k, v in data["months"].items()},
+        deal_words=frozenset(fold(w) for w in data["deal_words"]["words"]),
     )
 
 
@@ -178,6 +180,9 @@ def _money(text, tokens, folded, i, j, value, currency, vocab) -> Quantity:
             context = kind  # بأصول تبلغ 73 مليار: the word may stand up to three words before the amount
         elif n > 1 and tuple(before[-n:]) == phrase:
             context = kind
+    if context == "valuation" and any(w in vocab.deal_words or _strip_clitic(w) in vocab.deal_words
+                                      for w in folded[max(0, i - 5) : i]):
+        context = None  # في صفقة بلغت قيمتها 14.7 مليار: the value of the deal is its price
     after = " ".join(folded[j : j + 2])
     if any(" ".join(p) in after for p, kind in vocab.contexts.items() if kind == "per_share"):
         context = "per_share"

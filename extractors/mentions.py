@@ -44,6 +44,8 @@ _PROCLITIC_SPLITS = ("وال", "فال", "بال", "كال", "وب", "ول", "و
 _PRIORITY = {"latin-version": 7, "quoted-extended": 7, "gazetteer": 6, "quoted": 5, "latin": 4, "head": 3, "title": 3, "given-name": 3,
              "coordinated": 3, "repeat": 2, "model": 2, "weak": 1}
 _PREPOSITIONS = {"علي", "في", "مع", "من", "الي", "عن", "بين", "ل", "لـ"}
+_FOREIGN_JOINERS = {"اند", "ان", "ين", "اوف", "او", "دي", "دو", "لا", "فون", "فان"}
+"""Function words inside transliterated names: آند (and), إن (LinkedIn), أوف (of), دي / دو / لا / فون / فان."""
 _DEFINITE_HEADS = {"الشركه", "المؤسسه", "الهييه", "المجموعه", "البنك", "المصرف", "الصندوق", "الاتحاد"}
 _NAME_ADJECTIVES = {"الوطنيه", "العامه", "المتحده", "الدوليه", "العربيه", "الخليجيه", "الاهليه", "العالميه", "الاسلاميه"}
 
@@ -191,11 +193,9 @@ class MentionFinder:
                 # مجموعة طلعت مصطفى، شركة عبد اللطيف جميل: a company named after its founder
                 end = self._family_parts(s, self._person_extent(s, j + 1, max_parts=1))
                 s.candidates.append(_Candidate(j, end, head_type, "head"))
-            elif self._spelled_letter(s, j):  # شركة بي سي بي: an acronym after a head noun is a name
-                end = j
-                while end < len(s.tokens) and self._spelled_letter(s, end):
-                    end += 1
-                s.candidates.append(_Candidate(j, end, head_type, "head"))
+            elif self._spelled_letter(s, j) or s.tokens[j].kind == "ar" and self._foreign(s.folded[j]):
+                # شركة بي سي بي، شركة إكويتي تراست، شركة لينكد إن: transliterated words after a head noun are a name
+                s.candidates.append(_Candidate(j, self._foreign_run_end(s, j), head_type, "head"))
             elif s.tokens[j].kind == "ar" and self._name_like(s, j) and not s.folded[j].startswith("ال"):
                 s.candidates.append(_Candidate(j, j + 1, head_type, "head-unconfirmed"))
         # Short quoted spans anywhere: names when the model or a later match confirms them. A quote that
@@ -262,6 +262,23 @@ class MentionFinder:
             return j
         return None
 
+    def _foreign_run_end(self, s: _Sent, j: int) -> int:
+        """End of a run of transliterated words and spelled letters from token ``j``, with the function words that
+        foreign names hold (لينكد إن، جونسون آند جونسون، كول أوف ديوتي) when a transliterated word follows them."""
+        k = j
+        while k < len(s.tokens) and s.tokens[k].kind == "ar":
+            if self._spelled_letter(s, k) or self._foreign(s.folded[k]):
+                k += 1
+            elif s.folded[k] in _FOREIGN_JOINERS and k + 1 < len(s.tokens) and s.tokens[k + 1].kind == "ar" and (
+                self._foreign(s.folded[k + 1]) or s.folded[k] in ("ان", "ين")
+            ):
+                k += 1 if s.folded[k] in ("ان", "ين") and not self._foreign(s.folded[k + 1]) else 2
+                if s.folded[k - 1] in ("ان", "ين"):
+                    break
+            else:
+                break
+        return max(k, j + 1)
+
     def _given_name_at(self, s: _Sent, j: int) -> bool:
         """True when token ``j`` is a given name as written (not على، a preposition that folds like علي)."""
         return s.folded[j] in self.cues.first_names and not s.tokens[j].text.endswith("ى") and s.folded[j] not in self.cues.stopwords
@@ -275,20 +292,19 @@ class MentionFinder:
 
     def _foreign(self, word: str) -> bool:
         """True for a word no Arabic dictionary or common-word list holds (a transliterated name: جنرال، موتورز)."""
-        from extractors.ner.dictionary import in_dictionary
+        from extractors.ner.dictionary import known_word
 
-        if word in self.cues.letter_names:
-            return True
-        return not (word.startswith("ال") or self._common(word) or in_dictionary(word) or word in self.cues.places)
+        return not (word.startswith("ال") or self._common(word) or known_word(word) or word in self.cues.places
+                    or word in self.cues.stopwords or len(word) < 3)
 
     def _describes(self, word: str) -> bool:
         """True for an indefinite word that describes a head noun instead of naming it: an ordinary word or a
         relational adjective (استثماري، إفريقي، تأمين) that is not a place."""
-        from extractors.ner.dictionary import in_dictionary
+        from extractors.ner.dictionary import known_word
 
         if word.startswith("ال") or word in self.cues.places:
             return False
-        nisba = word.endswith(("ي", "يه")) and len(word) >= 5 and in_dictionary(word)
+        nisba = word.endswith(("ي", "يه")) and len(word) >= 5 and known_word(word)
         return self._common(word) or nisba
 
     def _ordinary_noun(self, word: str) -> bool:

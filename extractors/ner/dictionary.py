@@ -76,6 +76,36 @@ def in_dictionary(word: str) -> bool:
     return any(stem in stems for stem in candidate_stems(word))
 
 
+@lru_cache(maxsize=262_144)
+def known_word(word: str) -> bool:
+    """Whether ``word`` itself, or its light stem (one proclitic layer and a pronoun suffix off), is a dictionary
+    stem: stricter than :func:`in_dictionary`, whose affix stripping also finds stems inside transliterated names.
+
+    >>> known_word("الأمريكية"), known_word("ومقرها"), known_word("صندوقاً"), known_word("سيشمل")
+    (True, True, True, True)
+    >>> known_word("سيكويا"), known_word("موتورز"), known_word("تراست"), known_word("إيرتل")
+    (False, False, False, False)
+    """
+    from extractors.normalize import fold, light_stem
+
+    stems = load_stems()
+    folded = fold(word)
+    stem = light_stem(folded)
+    variants = {folded, folded[2:] if folded.startswith("ال") else folded, stem}
+    if stem.endswith("ت"):
+        variants.add(stem[:-1] + "ه")  # شركتنا → شركه
+    if folded.endswith("ا") and len(folded) >= 5:
+        variants.add(folded[:-1])  # tanween: صندوقا، تمويلا
+    for ending in ("ات", "ون", "ين"):
+        if stem.endswith(ending) and len(stem) - len(ending) >= 3:
+            variants |= {stem[: -len(ending)], stem[: -len(ending)] + "ه"}  # علاقات، مستثمرين
+    verb_like = not folded.endswith("ا") or folded.endswith("وا")
+    for prefix in ("سي", "ست", "سن", "ي", "ت", "ن") if verb_like else ():
+        if folded.startswith(prefix) and len(folded) - len(prefix) >= 3:
+            variants.add(folded[len(prefix):])  # سيشمل، تتعاون
+    return any(w in stems for w in variants)
+
+
 def stems_from_hunspell(dic_path: str | Path) -> list[str]:
     """The folded stems of a hunspell ``.dic`` file (its ``stem/FLAGS`` lines), sorted."""
     stems = set()
