@@ -13,13 +13,16 @@ from collections import Counter
 
 from extractors.lexicon import Gazetteer, load_gazetteer
 from extractors.mentions import strip_proclitic
-from extractors.normalize import match_key
+from extractors.normalize import has_arabic_letter, match_key, skeleton
 from extractors.records import Document, Entity, Mention
 
 __all__ = ["resolve_mentions"]
 
 _CONNECTORS = {"ال", "بن", "ابن", "ابو", "عبد", "بنت"}
-_SOURCE_WEIGHT = {"gazetteer": 5, "quoted": 3, "latin": 3, "head": 3, "title": 3, "given-name": 3, "model": 1}
+_SOURCE_WEIGHT = {"gazetteer": 5, "gazetteer-extended": 4, "quoted": 3, "latin": 3, "head": 3, "head-extended": 3,
+                  "title": 3, "given-name": 3, "model": 1}
+_NAMED_BY_CUE = ("head", "head-extended", "gazetteer", "gazetteer-extended")
+"""Sources that type a name from its own words (a head noun or the knowledge base): they outvote a person reading."""
 
 
 class _Union:
@@ -77,6 +80,7 @@ def resolve_mentions(document: Document, mentions: list[Mention], gazetteer: Gaz
     _join_stated_pairs(document, mentions, uf)
     _join_person_parts(mentions, uf)
     _join_near_spellings(mentions, uf)
+    _join_partial_names(mentions, uf)
     clusters: dict[str, list[Mention]] = {}
     for m in mentions:
         clusters.setdefault(uf.find(m.id), []).append(m)
@@ -111,7 +115,9 @@ def _join_stated_pairs(document: Document, mentions: list[Mention], uf: _Union) 
     for a, b in zip(mentions, mentions[1:]):
         between = document.text[a.end : b.start]
         after = document.text[b.end : b.end + 3]
-        if between.strip(" \"'«»“”’") in ("(", "（") and after.lstrip(" \"'«»“”’").startswith(")"):
+        if _side_by_side(a, b, between):
+            uf.join(a.id, b.id)
+        elif between.strip(" \"'«»“”’") in ("(", "（") and after.lstrip(" \"'«»“”’").startswith(")"):
             if _compatible(a, b) or a.canonical is None or b.canonical is None:
                 uf.join(a.id, b.id)
         elif (
@@ -120,6 +126,18 @@ def _join_stated_pairs(document: Document, mentions: list[Mention], uf: _Union) 
             and all(w.startswith("ال") for w in a.key.split()[1:])
         ):
             uf.join(b.id, a.id)
+
+
+def _side_by_side(a: Mention, b: Mention, between: str) -> bool:
+    """``ويز "Wiz"``, ``Wiz ويز``: an Arabic and a Latin name with only quotes or a dash between them, whose
+    consonant skeletons agree (one may be a prefix of the other: كولا / Coca-Cola is not, ويز / Wiz is)."""
+    if between.strip(" \"'«»“”’‘-–—/") or a.type == "PERSON" or b.type == "PERSON":
+        return False
+    scripts = {has_arabic_letter(a.text), has_arabic_letter(b.text)}
+    if scripts != {True, False}:
+        return False
+    first, second = skeleton(a.text), skeleton(b.text)
+    return len(min(first, second, key=len)) >= 2 and (first == second or first.startswith(second) or second.startswith(first))
 
 
 def _join_near_spellings(mentions: list[Mention], uf: _Union, threshold: float = 90.0) -> None:
@@ -141,6 +159,70 @@ def _join_near_spellings(mentions: list[Mention], uf: _Union, threshold: float =
                 continue
             if fuzz.ratio(a, b) >= threshold:
                 uf.join(ma.id, mb.id)
+
+
+def content_words(key: str) -> tuple[frozenset[str], ...]:
+    """The words that tell a name apart, each as its possible readings (with and without a proclitic and the
+    article): head nouns (بنك، مجموعة), nationality adjectives (السعودي), corporate suffixes, honorifics, name
+    connectors and function words dropped.
+
+    >>> [sorted(w) for w in content_words("مجموعه فيريرو الايطاليه")]
+    [['فيريرو', 'يريرو']]
+    >>> _within(content_words("اتحاد كره القدم"), content_words("الاتحاد السعودي لكره القدم"))
+    True
+    """
+    from extractors.lexicon import load_cues
+    from extractors.normalize import name_key
+
+    cues = load_cues()
+    heads = cues.org_heads_kept | cues.org_heads_dropped | cues.product_heads
+    honorifics = {match_key(h) for h in _HONORIFICS}
+    out = []
+    for word in name_key(key).split():
+        if word in cues.gentilics or word in cues.stopwords or word in _CONNECTORS or word in cues.person_titles \
+                or word in honorifics:
+            continue
+        forms = {rest for _, rest in strip_proclitic(word)}
+        forms |= {f[2:] for f in forms if f.startswith("ال") and len(f) > 4}
+        if forms & heads or {"ال" + f for f in forms} & cues.gentilics:
+            continue
+        out.append(frozenset(forms))
+    return tuple(out)
+
+
+def _within(short: tuple[frozenset[str], ...], long: tuple[frozenset[str], ...]) -> bool:
+    """True when every word of ``short`` can be read as a word of ``long``."""
+    return all(any(word & other for other in long) for word in short)
+
+
+def _join_partial_names(mentions: list[Mention], uf: _Union) -> None:
+    """A shorter form of a name joins the one longer name of the article that holds all its distinctive words
+    (بنك دبي الوطني ← دبي الوطني، الاتحاد السعودي لكرة القدم ← اتحاد كرة القدم، سلطان أحمد بن سليم ← سلطان بن
+    سليم); an equal set of words wins over a larger one. A person's name spelled like a company of the article
+    (ماجد الفطيم / ماجد الفطيم القابضة) is that company."""
+    words = {m.id: content_words(m.key) for m in mentions}
+    by_length = sorted(mentions, key=lambda m: (-len(words[m.id]), _mention_order(m.id)))
+    for m in by_length:
+        mine = words[m.id]
+        if not mine or m.type == "LOC":
+            continue
+        family = "PERSON" if m.type == "PERSON" else "ORG"
+        equal, larger = set(), set()
+        for o in mentions:
+            if o.type == "LOC" or uf.find(o.id) == uf.find(m.id) or m.canonical and o.canonical:
+                continue
+            theirs = words[o.id]
+            if not _within(mine, theirs):
+                continue
+            same_family = ("PERSON" if o.type == "PERSON" else "ORG") == family
+            if len(theirs) == len(mine) and _within(theirs, mine):
+                if same_family or family == "PERSON" and o.source in _NAMED_BY_CUE:
+                    equal.add(uf.find(o.id))
+            elif same_family and len(theirs) > len(mine):
+                larger.add(uf.find(o.id))
+        owners = equal or larger
+        if len(owners) == 1:
+            uf.join(next(iter(owners)), m.id)
 
 
 def _join_person_parts(mentions: list[Mention], uf: _Union) -> None:
@@ -167,6 +249,8 @@ def _entity(eid: str, group: list[Mention], gazetteer: Gazetteer) -> Entity | No
     etype = votes.most_common(1)[0][0]
     if canonical:
         etype = gazetteer.entries[canonical].type
+    elif any(m.type != "PERSON" and m.source in _NAMED_BY_CUE for m in group):
+        etype = next(m.type for m in group if m.type != "PERSON" and m.source in _NAMED_BY_CUE)
     elif any(m.type == "PERSON" and len(m.key.split()) >= 2 for m in group):
         etype = "PERSON"
     aliases = sorted({m.text for m in group}, key=lambda s: (s.lower(), s))

@@ -63,6 +63,7 @@ class Cues:
     accusative_titles: frozenset[str] = field(default_factory=frozenset)
     common_words: frozenset[str] = field(default_factory=frozenset)
     letter_names: frozenset[str] = field(default_factory=frozenset)
+    unit_words: frozenset[str] = field(default_factory=frozenset)
     max_title_words: int = field(default=4)
 
 
@@ -95,6 +96,7 @@ def load_cues() -> Cues:
         accusative_titles=lists["accusative_titles"],
         common_words=_common_words(),
         letter_names=lists["letter_names"],
+        unit_words=lists["unit_words"],
         max_title_words=max(len(t.split()) for t in titles),
     )
 

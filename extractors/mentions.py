@@ -29,7 +29,7 @@ from extractors.lexicon import (
     load_gazetteer,
     trigger_final_words,
 )
-from extractors.normalize import fold, match_key
+from extractors.normalize import fold, match_key, name_key
 from extractors.records import Document, Mention, Sentence
 from extractors.text import Token, tokenize
 
@@ -41,7 +41,7 @@ _LATIN_JOINERS = {"&", "-", ".", "'"}
 _PROCLITIC_SPLITS = ("وال", "فال", "بال", "كال", "وب", "ول", "وك", "فب", "فل", "لل", "و", "ف", "ب", "ل", "ك")
 
 # Priority of each matcher: higher wins an overlap.
-_PRIORITY = {"latin-version": 7, "quoted-extended": 7, "gazetteer": 6, "quoted": 5, "latin": 4, "head": 3, "title": 3, "given-name": 3,
+_PRIORITY = {"latin-version": 7, "quoted-extended": 7, "gazetteer-extended": 7, "head-extended": 7, "gazetteer": 6, "quoted": 5, "latin": 4, "head": 3, "title": 3, "given-name": 3,
              "coordinated": 3, "repeat": 2, "model": 2, "weak": 1}
 _PREPOSITIONS = {"علي", "في", "مع", "من", "الي", "عن", "بين", "ل", "لـ"}
 _FOREIGN_JOINERS = {"اند", "ان", "ين", "اوف", "او", "دي", "دو", "لا", "فون", "فان"}
@@ -117,6 +117,7 @@ class MentionFinder:
         strong_ids: set[str] = set()
         for s in sents:
             self._gazetteer(s)
+            self._gazetteer_extended(s)
             strong_ids |= {c.canonical for c in s.candidates if c.source == "gazetteer" and c.canonical}
         model_spans = self._model_spans(sents)
         words = Counter(w for s in sents for w in s.folded)
@@ -130,6 +131,7 @@ class MentionFinder:
                 self._model_candidate(s, start, end, label, words)
         for s in sents:
             self._definite_heads(s)
+            self._heads_beyond_known_names(s)
         self._weak_in_context(sents, strong_ids)
         for s in sents:
             s.candidates = _resolve_overlaps(s.candidates) + [c for c in s.candidates if c.source.endswith("-unconfirmed")]
@@ -166,6 +168,29 @@ class MentionFinder:
                     s.candidates.append(_Candidate(i, end, entry.type, source, entry.id, clitic))
                     break
 
+    def _gazetteer_extended(self, s: _Sent) -> None:
+        """A known name followed by a unit word (``unit_words`` in cues.json) or by Latin words after a Latin name is
+        another name (جوجل كلاود، أوبن إيه آي غلوبال، Google Cloud): proposed whole, with no knowledge-base link."""
+        known = [c for c in s.candidates if c.source == "gazetteer"]
+        starts = {c.start for c in known}
+        for cand in known:
+            k = cand.end
+            before = s.folded[max(0, cand.start - 3) : cand.start]
+            if any(w in self.cues.person_titles for w in before):
+                continue  # الرئيس التنفيذي لشركة نوكيا بيكا لوندمارك: the words after are the person
+            if k >= len(s.tokens) or k in starts or s.tokens[k].kind != s.tokens[cand.end - 1].kind:
+                continue
+            if s.tokens[k].kind == "lat":
+                end = k
+                while end < len(s.tokens) and s.tokens[end].kind == "lat" and end not in starts:
+                    end += 1
+            elif s.folded[k] in self.cues.unit_words or " ".join(s.folded[k : k + 2]) in self.cues.unit_words:
+                end = k + (1 if s.folded[k] in self.cues.unit_words else 2)
+            else:
+                continue
+            if end > k:
+                s.candidates.append(_Candidate(cand.start, end, cand.type, "gazetteer-extended", clitic=cand.clitic))
+
     def _quoted_and_heads(self, s: _Sent) -> None:
         for i, tok in enumerate(s.tokens):
             head_type, kept = self._head_at(s, i)
@@ -193,7 +218,9 @@ class MentionFinder:
                 # مجموعة طلعت مصطفى، شركة عبد اللطيف جميل: a company named after its founder
                 end = self._family_parts(s, self._person_extent(s, j + 1, max_parts=1))
                 s.candidates.append(_Candidate(j, end, head_type, "head"))
-            elif self._spelled_letter(s, j) or s.tokens[j].kind == "ar" and self._foreign(s.folded[j]):
+            elif (self._spelled_letter(s, j) or s.tokens[j].kind == "ar" and self._foreign(s.folded[j])) and not any(
+                c.start == j for c in s.candidates if c.source == "gazetteer"
+            ):
                 # شركة بي سي بي، شركة إكويتي تراست، شركة لينكد إن: transliterated words after a head noun are a name
                 s.candidates.append(_Candidate(j, self._foreign_run_end(s, j), head_type, "head"))
             elif s.tokens[j].kind == "ar" and self._name_like(s, j) and not s.folded[j].startswith("ال"):
@@ -269,15 +296,19 @@ class MentionFinder:
         while k < len(s.tokens) and s.tokens[k].kind == "ar":
             if self._spelled_letter(s, k) or self._foreign(s.folded[k]):
                 k += 1
-            elif s.folded[k] in _FOREIGN_JOINERS and k + 1 < len(s.tokens) and s.tokens[k + 1].kind == "ar" and (
-                self._foreign(s.folded[k + 1]) or s.folded[k] in ("ان", "ين")
-            ):
-                k += 1 if s.folded[k] in ("ان", "ين") and not self._foreign(s.folded[k + 1]) else 2
-                if s.folded[k - 1] in ("ان", "ين"):
-                    break
+            elif s.folded[k] in _FOREIGN_JOINERS and k + 1 < len(s.tokens) and s.tokens[k + 1].kind == "ar" and self._foreign(s.folded[k + 1]):
+                k += 2
+            elif s.folded[k] in ("ان", "ين") and k == j + 1 and self._name_final(s, k + 1):
+                k += 1  # لينكد إن مقابل …: إن ends the name only where no clause can follow it
+                break
             else:
                 break
         return max(k, j + 1)
+
+    def _name_final(self, s: _Sent, k: int) -> bool:
+        """True when token ``k`` can follow a name but cannot start a reported clause (punctuation, a price word,
+        a preposition)."""
+        return k >= len(s.tokens) or s.tokens[k].kind == "sym" or s.folded[k] in ("مقابل", "في", "علي", "من", "مع", "بقيمه")
 
     def _given_name_at(self, s: _Sent, j: int) -> bool:
         """True when token ``j`` is a given name as written (not على، a preposition that folds like علي)."""
@@ -481,6 +512,7 @@ class MentionFinder:
             w = s.folded[k]
             if w in cues.name_connectors and k + 1 < n and s.tokens[k + 1].kind == "ar":
                 k += 1
+                max_parts += 1  # محمد بن سلمان آل سعود: a connector always brings the part after it
                 continue
             if not self._name_like(s, k) or w in cues.places or w in cues.speech_verbs or w in cues.accusative_titles:
                 break
@@ -490,6 +522,8 @@ class MentionFinder:
                 break
             parts += 1
             k += 1
+        while k > j and s.folded[k - 1] in cues.name_connectors:
+            k -= 1
         return k if parts else None
 
     def _terminated(self, s: _Sent, k: int) -> bool:
@@ -628,6 +662,21 @@ class MentionFinder:
                 if self._terminated(s, k + 2):
                     s.candidates.append(_Candidate(k, k + 2, "PERSON", "coordinated", clitic=1))
 
+    def _heads_beyond_known_names(self, s: _Sent) -> None:
+        """A head-noun name that goes on past a known name with words that are no nationality or place (بنك الخليج
+        الأول after the known بنك الخليج) is a name of its own: it outranks the known name inside it."""
+        known = [c for c in s.candidates if c.source == "gazetteer"]
+        for cand in s.candidates:
+            if cand.source != "head":
+                continue
+            for k in known:
+                extra = s.folded[k.end : cand.end]
+                if cand.start <= k.start and k.end < cand.end and all(
+                    w.startswith(("ال", "وال")) and w not in self.cues.gentilics and w not in self.cues.places for w in extra
+                ):
+                    cand.source = "head-extended"
+                    break
+
     def _definite_heads(self, s: _Sent) -> None:
         """Names built on a definite head: الشركة السعودية للكهرباء، المؤسسة العامة للتأمينات الاجتماعية."""
         for i in range(len(s.tokens) - 2):
@@ -687,7 +736,7 @@ class MentionFinder:
         if cand.clitic and fold(first.text).startswith("لل"):
             surface = "ال" + surface[1:]
         surface = surface.strip(" \"'«»“”‘’()[]،,.:؛")
-        key = match_key(surface)
+        key = name_key(surface)
         if not key or len(key) < 2:
             return None
         if cand.type != "PERSON" and (key in self.cues.stopwords or self._bare_head(key)):

@@ -22,7 +22,7 @@ from camel_tools.utils.normalize import (
     normalize_unicode,
 )
 
-__all__ = ["clean_text", "fold", "match_key", "light_stem", "is_arabic_char", "arabic_ratio", "to_ascii_digits"]
+__all__ = ["clean_text", "fold", "match_key", "light_stem", "is_arabic_char", "arabic_ratio", "to_ascii_digits", "skeleton", "name_key"]
 
 # Bidi marks, zero-width characters and the byte-order mark carry no meaning for
 # extraction but break matching; they are removed from the display text.
@@ -131,3 +131,52 @@ def light_stem(word: str) -> str:
     if len(w) > 4:
         w = _ENCLITICS.sub("", w)
     return w
+
+
+@lru_cache(maxsize=262_144)
+def skeleton(name: str) -> str:
+    """The consonant skeleton of a name in either script: shared letter classes, vowels dropped, doubles merged.
+
+    >>> skeleton("ميتا"), skeleton("Meta")
+    ('MT', 'MT')
+    >>> skeleton("إنفيديا"), skeleton("Nvidia"), skeleton("أرامكو"), skeleton("Aramco")
+    ('NFD', 'NFD', 'RMK', 'RMK')
+    >>> skeleton("جوجل") == skeleton("Google"), skeleton("تليفونيكا") == skeleton("Telefonica")
+    (True, True)
+    """
+    from extractors.lexicon import load_json
+
+    cfg = load_json("resolution")["skeleton"]
+    text = fold(name)
+    out = []
+    if any(is_arabic_char(c) for c in text):
+        out = [cfg["arabic"].get(c, "") for c in text]
+    else:
+        text = text.lower()
+        for digraph, value in cfg["latin_digraphs"].items():
+            text = text.replace(digraph, value)
+        out = [c if c.isupper() else cfg["latin"].get(c, "") for c in text]
+    merged = re.sub(r"(.)\1+", r"\1", "".join(out))
+    return merged
+
+
+@lru_cache(maxsize=1)
+def _corporate_suffixes() -> tuple[tuple[str, ...], ...]:
+    from extractors.lexicon import load_json
+
+    words = load_json("resolution")["corporate_suffixes"]["words"]
+    return tuple(sorted({tuple(match_key(w).split()) for w in words}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=262_144)
+def name_key(text: str) -> str:
+    """The key one entity's names share: :func:`match_key` without a trailing corporate suffix.
+
+    >>> name_key("إنفيديا كورب") == name_key("انفيديا"), name_key("Carlyle Group"), name_key("Group")
+    (True, 'carlyle', 'group')
+    """
+    words = match_key(text).split()
+    for suffix in _corporate_suffixes():
+        if len(words) > len(suffix) and tuple(words[-len(suffix):]) == suffix:
+            return " ".join(words[: -len(suffix)])
+    return " ".join(words)

@@ -2,7 +2,8 @@
 
 Tokenization keeps clitics attached (as ANERcorp does) and splits punctuation,
 including Arabic punctuation (، ؛ ؟) and the quotes Arabic news uses (« » “ ” ").
-Latin names keep inner hyphens and dots (``GPT-5``, ``Souq.com``); numbers keep
+Latin names keep inner hyphens and dots (``GPT-5``, ``Souq.com``), and so do dotted Arabic acronyms
+(``بي.سي.بي``: dots between groups of at most three letters); numbers keep
 their decimal separators (``14.3``, ``١٤٫٣``). Sentences end at ``. ! ? ؟ …`` and
 at line breaks, so headlines, bullet points and table rows (``a | b |``) each
 stand alone.
@@ -19,7 +20,7 @@ _ARABIC_LETTERS = "\u0621-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f"
 _ARABIC_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
 _TOKEN = re.compile(
     rf"(?P<num>[0-9٠-٩۰-۹]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*)"
-    rf"|(?P<ar>[{_ARABIC_LETTERS}][{_ARABIC_LETTERS}{_ARABIC_MARKS}]*)"
+    rf"|(?P<ar>[{_ARABIC_LETTERS}][{_ARABIC_LETTERS}{_ARABIC_MARKS}]*(?:\.[{_ARABIC_LETTERS}]{{1,3}}(?![{_ARABIC_LETTERS}]))*)"
     rf"|(?P<lat>[A-Za-z\u00c0-\u024f](?:[A-Za-z\u00c0-\u024f0-9]|['’](?=[A-Za-z])|[-.&](?=[A-Za-z0-9]))*)"
     rf"|(?P<oth>[^\W\d_]+)"
     rf"|(?P<sym>\S)",

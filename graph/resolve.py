@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.lexicon import load_json
-from extractors.normalize import fold, is_arabic_char, match_key
+from extractors.normalize import is_arabic_char, match_key, name_key, skeleton
 
 __all__ = ["skeleton", "Match", "Resolver", "family"]
 
@@ -43,31 +43,6 @@ def family(etype: str) -> str:
 @lru_cache(maxsize=1)
 def _config() -> dict:
     return load_json("resolution")
-
-
-@lru_cache(maxsize=262_144)
-def skeleton(name: str) -> str:
-    """The consonant skeleton of a name in either script: shared letter classes, vowels dropped, doubles merged.
-
-    >>> skeleton("ميتا"), skeleton("Meta")
-    ('MT', 'MT')
-    >>> skeleton("إنفيديا"), skeleton("Nvidia"), skeleton("أرامكو"), skeleton("Aramco")
-    ('NFD', 'NFD', 'RMK', 'RMK')
-    >>> skeleton("جوجل") == skeleton("Google"), skeleton("تليفونيكا") == skeleton("Telefonica")
-    (True, True)
-    """
-    cfg = _config()["skeleton"]
-    text = fold(name)
-    out = []
-    if any(is_arabic_char(c) for c in text):
-        out = [cfg["arabic"].get(c, "") for c in text]
-    else:
-        text = text.lower()
-        for digraph, value in cfg["latin_digraphs"].items():
-            text = text.replace(digraph, value)
-        out = [c if c.isupper() else cfg["latin"].get(c, "") for c in text]
-    merged = re.sub(r"(.)\1+", r"\1", "".join(out))
-    return merged
 
 
 @lru_cache(maxsize=262_144)

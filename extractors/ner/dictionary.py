@@ -96,13 +96,14 @@ def known_word(word: str) -> bool:
         variants.add(stem[:-1] + "ه")  # شركتنا → شركه
     if folded.endswith("ا") and len(folded) >= 5:
         variants.add(folded[:-1])  # tanween: صندوقا، تمويلا
-    for ending in ("ات", "ون", "ين"):
+    for ending in ("تان", "تين", "ات", "ون", "ين", "ان"):
         if stem.endswith(ending) and len(stem) - len(ending) >= 3:
             variants |= {stem[: -len(ending)], stem[: -len(ending)] + "ه"}  # علاقات، مستثمرين
     verb_like = not folded.endswith("ا") or folded.endswith("وا")
     for prefix in ("سي", "ست", "سن", "ي", "ت", "ن") if verb_like else ():
         if folded.startswith(prefix) and len(folded) - len(prefix) >= 3:
-            variants.add(folded[len(prefix):])  # سيشمل، تتعاون
+            rest = folded[len(prefix):]
+            variants |= {rest, "ا" + rest}  # سيشمل، تتعاون; سيستثمر → استثمر
     return any(w in stems for w in variants)
 
 
