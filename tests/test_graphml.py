@@ -5,10 +5,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from lxml import etree
 
 from graph.export import write_graphml
-
-from lxml import etree
 
 NS = {"g": "http://graphml.graphdrawing.org/xmlns"}
 SCHEMA = Path(__file__).with_name("graphml.xsd")
