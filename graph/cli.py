@@ -189,7 +189,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = {"build": _build, "eval-ner": _eval_ner, "train-ner": _train_ner, "query": _query, "view": _view,
                 "export": _export, "add": _add, "explain": _explain}
     try:
-        return commands[args.command](args)
+        status = commands[args.command](args)
+        sys.stdout.flush()  # a closed pipe is found here, not at exit
+        return status
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes
         return 141
