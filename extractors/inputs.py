@@ -313,7 +313,7 @@ def document_from_text(
 ) -> Document | Problem:
     """Build a Document from raw text, or a Problem when the text is empty or not Arabic.
 
-    Text holding HTML tags is reduced to its text. The first non-empty line is the headline when no title is given.
+    Text (and a title) holding HTML tags is reduced to its text. The first non-empty line is the headline when no title is given.
 
     >>> document_from_text("عنوان\\nنص الخبر", doc_id="x").title
     'عنوان'
@@ -327,6 +327,8 @@ def document_from_text(
         return Problem(path or doc_id, "the article is empty: nothing to read")
     if arabic_ratio(text) < _MIN_ARABIC:
         return Problem(path or doc_id, "the text is not Arabic (under 20% Arabic letters): alaqat reads Arabic news")
+    if has_markup(title):
+        title = html_to_text(title)
     if not title:
         title = next((line.strip() for line in text.splitlines() if line.strip()), "")[:300]
     return Document(id=doc_id, text=text, title=title, source=source, date=str(date) if date else None, path=path)

@@ -90,6 +90,6 @@ def test_markup_in_a_text_file_is_reduced_to_its_text(tmp_path):
 
 def test_markup_in_a_json_line_is_reduced_to_its_text(tmp_path):
     path = tmp_path / "a.jsonl"
-    path.write_text('{"text": "استحوذت <b>أمازون</b> على <a href=\\"x\\">سوق</a>"}\n', encoding="utf-8")
+    path.write_text('{"text": "استحوذت <b>أمازون</b> على <a href=\\"x\\">سوق</a>", "title": "<i>عاجل</i>"}\n', encoding="utf-8")
     (doc,) = _read(path)
-    assert doc.text == "استحوذت أمازون على سوق"
+    assert (doc.text, doc.title) == ("استحوذت أمازون على سوق", "عاجل")
