@@ -24,7 +24,8 @@ from pathlib import Path
 from extractors.normalize import arabic_ratio, clean_text
 from extractors.records import Document
 
-__all__ = ["Problem", "Notice", "read_inputs", "article_files", "has_markup", "html_to_text", "document_from_text", "split_long", "MAX_BYTES", "MAX_DOC_CHARS", "SUFFIXES"]
+__all__ = ["Problem", "Notice", "read_inputs", "article_files", "has_markup", "html_to_text", "document_from_text",
+           "split_long", "MAX_BYTES", "MAX_DOC_CHARS", "SUFFIXES"]
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_DOC_CHARS = 200_000
@@ -45,6 +46,17 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the user should know about an input that was still read (not a skip)."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
 
 
 def read_inputs(paths: Iterable[str | Path]) -> Iterator[Document | Problem | Notice]:
@@ -78,17 +90,6 @@ def read_inputs(paths: Iterable[str | Path]) -> Iterator[Document | Problem | No
             yield Problem(str(path), "no such file or folder: check the path")
 
 
-@dataclass(frozen=True)
-class Notice:
-    """Something the user should know about an input that was still read (not a skip)."""
-
-    path: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
-
-
 def article_files(folder: Path) -> Iterator[Path | Problem]:
     """Every article file under ``folder`` in path order, and a Problem for every folder that cannot be read.
 
@@ -111,17 +112,19 @@ def article_files(folder: Path) -> Iterator[Path | Problem]:
 
 
 def _unique(items: Iterable[Document | Problem], taken: dict[str, str]) -> Iterator[Document | Problem | Notice]:
-    """Documents whose id another input already has take their path (as given, without suffix) as id, with a Notice."""
+    """Documents whose id another input (``taken``: id → path) already has take their path as given, without the
+    suffix, as id (the parts of a long article keep one id); each renaming is told in a Notice."""
     renamed: dict[str, str] = {}
     for item in items:
         if isinstance(item, Document):
             base, _, part = item.id.partition("#")
-            if base in renamed or taken.setdefault(base, item.path) != item.path:
-                new = renamed.get(base) or _free_id(Path(item.path.rsplit(":", 1)[0]).with_suffix("").as_posix(), taken)
-                if base not in renamed:
-                    renamed[base] = new
-                    taken[new] = item.path
-                    yield Notice(item.path, f"another input already has the id {base!r}: this article is stored as {new!r}")
+            if taken.setdefault(base, item.path) != item.path:
+                if item.path not in renamed:
+                    renamed[item.path] = _free_id(Path(item.path).with_suffix("").as_posix(), taken)
+                    taken[renamed[item.path]] = item.path
+                    yield Notice(item.path, f"another input already has the id {base!r}: "
+                                            f"this article is stored as {renamed[item.path]!r}")
+                new = renamed[item.path]
                 item = item.model_copy(update={"id": f"{new}#{part}" if part else new})
         yield item
 

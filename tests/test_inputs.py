@@ -93,3 +93,14 @@ def test_markup_in_a_json_line_is_reduced_to_its_text(tmp_path):
     path.write_text('{"text": "استحوذت <b>أمازون</b> على <a href=\\"x\\">سوق</a>", "title": "<i>عاجل</i>"}\n', encoding="utf-8")
     (doc,) = _read(path)
     assert (doc.text, doc.title) == ("استحوذت أمازون على سوق", "عاجل")
+
+
+def test_a_repeated_id_in_json_lines_keeps_every_article(tmp_path):
+    from extractors.inputs import Notice
+
+    path = tmp_path / "feed.jsonl"
+    path.write_text("".join(f'{{"id": "x", "text": "خبر رقم {n} عن شركة أمازون"}}\n' for n in range(3)), encoding="utf-8")
+    items = list(read_inputs([path]))
+    ids = [i.id for i in items if isinstance(i, Document)]
+    assert len(ids) == len(set(ids)) == 3 and ids[0] == "x"
+    assert sum(isinstance(i, Notice) for i in items) == 2
