@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT ?= out
 
-.PHONY: setup run test train-ner train-rel eval-ner bench clean
+.PHONY: setup browser run test train-ner train-rel eval-ner bench clean
 
 setup: $(STAMP)
 
@@ -21,7 +21,11 @@ run: setup
 	$(BIN)/alaqat build data/articles --out $(OUT)
 	@echo "open $(abspath $(OUT))/graph.html in a browser"
 
-test: setup
+# The browser tests need Chromium: installed with apt-get when missing (as root), else a message naming the command.
+browser:
+	@bash .ci/chromium
+
+test: setup browser
 	$(BIN)/python -m pytest
 
 train-ner: setup

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -23,7 +24,8 @@ from pathlib import Path
 from extractors.normalize import arabic_ratio, clean_text
 from extractors.records import Document
 
-__all__ = ["Problem", "read_inputs", "document_from_text", "split_long", "MAX_BYTES", "MAX_DOC_CHARS", "SUFFIXES"]
+__all__ = ["Problem", "Notice", "read_inputs", "article_files", "has_markup", "html_to_text", "document_from_text",
+           "split_long", "MAX_BYTES", "MAX_DOC_CHARS", "SUFFIXES"]
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_DOC_CHARS = 200_000
@@ -46,8 +48,23 @@ class Problem:
         return f"{where}: {self.message}"
 
 
-def read_inputs(paths: Iterable[str | Path]) -> Iterator[Document | Problem]:
-    """Yield a Document for every readable article under ``paths`` and a Problem for every other one.
+@dataclass(frozen=True)
+class Notice:
+    """Something the user should know about an input that was still read (not a skip)."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+def read_inputs(paths: Iterable[str | Path]) -> Iterator[Document | Problem | Notice]:
+    """Yield a Document for every readable article under ``paths``, a Problem for every other one.
+
+    An article's id is its path relative to the folder given (without the suffix), or the file's stem for a file
+    given by itself, so ``a/news.txt`` and ``b/news.txt`` are two articles. When two inputs would still share an id,
+    the second takes its path as given and a :class:`Notice` says so.
 
     >>> import tempfile, os
     >>> d = tempfile.mkdtemp()
@@ -56,22 +73,72 @@ def read_inputs(paths: Iterable[str | Path]) -> Iterator[Document | Problem]:
     >>> [type(x).__name__ for x in read_inputs([d])]
     ['Document', 'Problem']
     """
+    taken: dict[str, str] = {}
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             metadata = _folder_metadata(path)
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES):
-                yield from _read_file(child, metadata.get(child.name, {}))
+            for child in article_files(path):
+                if isinstance(child, Problem):
+                    yield child
+                    continue
+                doc_id = child.relative_to(path).with_suffix("").as_posix()
+                yield from _unique(_read_file(child, metadata.get(child.name, {}), doc_id), taken)
         elif path.is_file():
-            yield from _read_file(path, _folder_metadata(path.parent).get(path.name, {}))
+            yield from _unique(_read_file(path, _folder_metadata(path.parent).get(path.name, {}), path.stem), taken)
         else:
             yield Problem(str(path), "no such file or folder: check the path")
 
 
+def article_files(folder: Path) -> Iterator[Path | Problem]:
+    """Every article file under ``folder`` in path order, and a Problem for every folder that cannot be read.
+
+    >>> import tempfile, os
+    >>> d = tempfile.mkdtemp()
+    >>> os.makedirs(os.path.join(d, "b")); _ = open(os.path.join(d, "b", "x.txt"), "w").write("x")
+    >>> [p.relative_to(d).as_posix() for p in article_files(Path(d))]
+    ['b/x.txt']
+    """
+    found: list[Path] = []
+    problems: list[Problem] = []
+
+    def unreadable(err: OSError) -> None:
+        problems.append(Problem(str(err.filename), f"cannot read the folder ({err.strerror}): check its permissions"))
+
+    for root, _, files in os.walk(folder, onerror=unreadable):
+        found += [Path(root) / name for name in files if Path(name).suffix.lower() in SUFFIXES]
+    yield from problems
+    yield from sorted(found)
+
+
+def _unique(items: Iterable[Document | Problem], taken: dict[str, str]) -> Iterator[Document | Problem | Notice]:
+    """Documents whose id another input (``taken``: id → path) already has take their path as given, without the
+    suffix, as id (the parts of a long article keep one id); each renaming is told in a Notice."""
+    renamed: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, Document):
+            base, _, part = item.id.partition("#")
+            if taken.setdefault(base, item.path) != item.path:
+                if item.path not in renamed:
+                    renamed[item.path] = _free_id(Path(item.path).with_suffix("").as_posix(), taken)
+                    taken[renamed[item.path]] = item.path
+                    yield Notice(item.path, f"another input already has the id {base!r}: "
+                                            f"this article is stored as {renamed[item.path]!r}")
+                new = renamed[item.path]
+                item = item.model_copy(update={"id": f"{new}#{part}" if part else new})
+        yield item
+
+
+def _free_id(wanted: str, taken: dict[str, str]) -> str:
+    number, candidate = 1, wanted
+    while candidate in taken:
+        number += 1
+        candidate = f"{wanted}~{number}"
+    return candidate
+
+
 def _folder_metadata(folder: Path) -> dict[str, dict]:
     meta = folder / "metadata.json"
-    if not meta.is_file():
-        return {}
     try:
         data = json.loads(meta.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -79,7 +146,7 @@ def _folder_metadata(folder: Path) -> dict[str, dict]:
     return data if isinstance(data, dict) else {}
 
 
-def _read_file(path: Path, meta: dict) -> Iterator[Document | Problem]:
+def _read_file(path: Path, meta: dict, base_id: str) -> Iterator[Document | Problem]:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -90,18 +157,18 @@ def _read_file(path: Path, meta: dict) -> Iterator[Document | Problem]:
         yield Problem(str(path), f"cannot read the file ({err.strerror}): check its permissions")
         return
     if path.suffix.lower() == ".jsonl":
-        yield from _read_jsonl(path, data)
+        yield from _read_jsonl(path, data, base_id)
         return
     text = _decode(data)
     if isinstance(text, Problem):
         yield Problem(str(path), text.message)
         return
-    if path.suffix.lower() in (".html", ".htm") or _looks_like_html(text):
+    if path.suffix.lower() in (".html", ".htm"):
         text = html_to_text(text)
     title = meta.get("title") or ""
     parts = split_long(text)
     for number, part in enumerate(parts, start=1):
-        doc_id = path.stem if number == 1 else f"{path.stem}#{number}"
+        doc_id = base_id if number == 1 else f"{base_id}#{number}"
         doc = document_from_text(
             part, doc_id=doc_id, title=title, source=meta.get("source", ""), date=meta.get("date"), path=str(path)
         )
@@ -111,7 +178,7 @@ def _read_file(path: Path, meta: dict) -> Iterator[Document | Problem]:
             yield doc
 
 
-def _read_jsonl(path: Path, data: bytes) -> Iterator[Document | Problem]:
+def _read_jsonl(path: Path, data: bytes, base_id: str) -> Iterator[Document | Problem]:
     text = _decode(data)
     if isinstance(text, Problem):
         yield Problem(str(path), text.message)
@@ -129,7 +196,7 @@ def _read_jsonl(path: Path, data: bytes) -> Iterator[Document | Problem]:
             continue
         doc = document_from_text(
             item["text"],
-            doc_id=str(item.get("id") or f"{path.stem}-{number}"),
+            doc_id=str(item.get("id") or f"{base_id}-{number}"),
             title=str(item.get("title") or ""),
             source=str(item.get("source") or ""),
             date=item.get("date"),
@@ -166,11 +233,16 @@ def _decode(data: bytes) -> str | Problem:
     return Problem("", "the file is neither UTF-8 nor Arabic Windows-1256 text: re-save it as UTF-8")
 
 
-_TAG = re.compile(r"<\s*(html|body|p|div|br|span|head|title|article|h[1-6])\b", re.IGNORECASE)
+_TAG = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?\s*>|<!--")
 
 
-def _looks_like_html(text: str) -> bool:
-    return len(_TAG.findall(text[:5000])) >= 2
+def has_markup(text: str) -> bool:
+    """True when ``text`` holds an HTML tag or comment (then only its text is read, whatever the file type).
+
+    >>> has_markup('أعلنت <img src=x onerror="alert(1)"> الشركة'), has_markup("نمت الأرباح < 5٪ > 3٪")
+    (True, False)
+    """
+    return _TAG.search(text) is not None
 
 
 class _TextOnly(HTMLParser):
@@ -244,18 +316,22 @@ def document_from_text(
 ) -> Document | Problem:
     """Build a Document from raw text, or a Problem when the text is empty or not Arabic.
 
-    The first non-empty line is the headline when no title is given.
+    Text (and a title) holding HTML tags is reduced to its text. The first non-empty line is the headline when no title is given.
 
     >>> document_from_text("عنوان\\nنص الخبر", doc_id="x").title
     'عنوان'
     >>> document_from_text("Only English here.", doc_id="y").message
     'the text is not Arabic (under 20% Arabic letters): alaqat reads Arabic news'
     """
+    if has_markup(text):
+        text = html_to_text(text)
     text = clean_text(text).strip()
     if not text:
         return Problem(path or doc_id, "the article is empty: nothing to read")
     if arabic_ratio(text) < _MIN_ARABIC:
         return Problem(path or doc_id, "the text is not Arabic (under 20% Arabic letters): alaqat reads Arabic news")
+    if has_markup(title):
+        title = html_to_text(title)
     if not title:
         title = next((line.strip() for line in text.splitlines() if line.strip()), "")[:300]
     return Document(id=doc_id, text=text, title=title, source=source, date=str(date) if date else None, path=path)

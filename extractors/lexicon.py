@@ -153,10 +153,20 @@ def load_gazetteer(extra: str | Path | None = None) -> Gazetteer:
     """
     if extra is None:
         return _default_gazetteer()
+    from extractors.errors import LexiconError
+
     raw = list(load_json("gazetteer")["entries"])
-    with open(extra, encoding="utf-8") as handle:
-        raw += json.load(handle)["entries"]
-    return _index(tuple(json.dumps(e, ensure_ascii=False, sort_keys=True) for e in raw))
+    try:
+        with open(extra, encoding="utf-8") as handle:
+            raw += json.load(handle)["entries"]
+        return _index(tuple(json.dumps(e, ensure_ascii=False, sort_keys=True) for e in raw))
+    except OSError as err:
+        raise LexiconError(f"{extra}: cannot read the gazetteer ({err.strerror}): check the path given to --gazetteer") from err
+    except (ValueError, KeyError, TypeError, AttributeError) as err:
+        raise LexiconError(
+            f"{extra}: not a gazetteer ({type(err).__name__}: {str(err)[:80]}): write "
+            '{"entries": [{"id", "type", "names"}, ...]} as in extractors/lexicons/gazetteer.json'
+        ) from err
 
 
 @lru_cache(maxsize=1)

@@ -225,6 +225,8 @@ def find_relations(
         for rel in ruled:
             key = _fact_key(rel)
             found[key] = _merge(found.get(key), rel)
+    for key, rel in found.items():  # evidence deduplicated once per fact: linear in its repeats
+        found[key] = rel.model_copy(update={"evidence": tuple(dict.fromkeys(rel.evidence))})
     _implied(found)
     return list(found.values())
 
@@ -816,5 +818,5 @@ def _merge(old: Relation | None, new: Relation) -> Relation:
     headline = new.evidence and new.evidence[0].start == 0 and not (old.evidence and old.evidence[0].start == 0)
     if new.amount is not None and (old.amount is None or old.approximate and not new.approximate or headline):
         fields.update(amount=new.amount, currency=new.currency, approximate=new.approximate)
-    evidence = old.evidence + tuple(e for e in new.evidence if e not in old.evidence)
+    evidence = old.evidence + new.evidence  # duplicates are dropped once, in find_relations
     return old.model_copy(update={**fields, "evidence": evidence, "confidence": max(old.confidence, new.confidence)})

@@ -6,7 +6,9 @@ Latin names keep inner hyphens and dots (``GPT-5``, ``Souq.com``), and so do dot
 (``بي.سي.بي``: dots between groups of at most three letters); numbers keep
 their decimal separators (``14.3``, ``١٤٫٣``). Sentences end at ``. ! ? ؟ …`` and
 at line breaks, so headlines, bullet points and table rows (``a | b |``) each
-stand alone.
+stand alone. A run of text without sentence punctuation longer than
+:data:`MAX_SENTENCE_CHARS` is cut at clause marks (``، ؛ ,``) or spaces, so the
+work per sentence and the evidence it gives stay bounded whatever the input.
 """
 
 from __future__ import annotations
@@ -14,7 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["Token", "tokenize", "split_sentences"]
+__all__ = ["Token", "tokenize", "split_sentences", "MAX_SENTENCE_CHARS"]
+
+MAX_SENTENCE_CHARS = 1000
+"""The longest sentence :func:`split_sentences` yields; a longer unpunctuated run is cut into clauses."""
 
 _ARABIC_LETTERS = "\u0621-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f"
 _ARABIC_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
@@ -26,6 +31,7 @@ _TOKEN = re.compile(
     rf"|(?P<sym>\S)",
 )
 _SENTENCE_END = re.compile(r"(?:[.!?؟…]+|\.\.+)[\"'”»’)\]]*(?=\s|$)|\n+")
+_CLAUSE_END = re.compile(r"[،؛,;]\s")
 
 
 class Token(tuple):
@@ -69,10 +75,32 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
     yield from _trimmed(text, start, len(text))
 
 
-def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def _trimmed(text: str, start: int, end: int, limit: int = MAX_SENTENCE_CHARS) -> Iterator[tuple[int, int]]:
+    """The span trimmed of spaces, cut into pieces of at most ``limit`` characters (see :func:`_cut`)."""
+    while end - start > limit:
+        cut = _cut(text, start, start + limit)
+        yield from _trimmed(text, start, cut, limit)
+        start = cut
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start and any(c.isalnum() for c in text[start:end]):
         yield start, end
+
+
+def _cut(text: str, start: int, end: int) -> int:
+    """Where to cut ``text[start:end]``: after its last clause mark in the second half, else at its last space,
+    else at ``end``.
+
+    >>> text = "كلمة " * 30 + "، " + "كلمة " * 30
+    >>> _cut(text, 0, 200) == text.index("،") + 1
+    True
+    >>> _cut("كلمة " * 100, 0, 33)
+    29
+    """
+    clause = [m.end() - 1 for m in _CLAUSE_END.finditer(text, start + (end - start) // 2, end)]
+    if clause:
+        return clause[-1]
+    space = text.rfind(" ", start + 1, end)
+    return space if space > start else end

@@ -7,7 +7,9 @@ Heavy modules (spaCy, the model, pyvis) are imported inside the commands, so
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import time
 from pathlib import Path
 
 __all__ = ["main", "parser"]
@@ -19,13 +21,35 @@ _EPILOG = """examples:
 """
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line naming the command's help, with exit status 2."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message}: see `{self.prog} --help`\n")
+
+
+def _positive(text: str) -> int:
+    """An integer of at least 1 (argparse type).
+
+    >>> _positive("2")
+    2
+    """
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return value
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of every ``alaqat`` command.
 
     >>> parser().parse_args(["build", "a.txt", "--out", "o"]).out
     'o'
     """
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="alaqat",
         description="alaqat (علاقات) reads Arabic business news and builds a knowledge graph of who invests in, "
         "buys, leads, leaves, partners with and competes with whom.",
@@ -33,7 +57,8 @@ def parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--version", action="version", version=f"alaqat {_version()}")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    p.add_argument("--debug", action="store_true", help="show the full traceback of an error")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     b = sub.add_parser(
         "build",
@@ -89,8 +114,9 @@ def parser() -> argparse.ArgumentParser:
                    help="the question")
     q.add_argument("names", nargs="*", metavar="NAME", help="entity name(s): one for most questions, two for path")
     _graph_source(q)
-    q.add_argument("--relation", metavar="REL", help="neighbors: follow only this relation (e.g. PARTNERS_WITH)")
-    q.add_argument("--depth", type=int, default=1, help="neighbors: how many hops (default 1)")
+    q.add_argument("--relation", metavar="REL", type=str.upper,
+                   help="neighbors: follow only this relation (e.g. PARTNERS_WITH, any case)")
+    q.add_argument("--depth", type=_positive, default=1, help="neighbors: how many hops, 1 or more (default 1)")
     q.add_argument("--json", action="store_true", help="print JSON for scripts instead of tables")
     q.add_argument("--no-bidi", action="store_true", help="print Arabic in logical order (no reshaping for the terminal)")
     _fact_filters(q)
@@ -102,7 +128,7 @@ def parser() -> argparse.ArgumentParser:
     )
     v.add_argument("name", metavar="NAME", help="entity name, any script or spelling")
     _graph_source(v)
-    v.add_argument("--depth", type=int, default=2, help="hops around NAME (default 2)")
+    v.add_argument("--depth", type=_positive, default=2, help="hops around NAME, 1 or more (default 2)")
     v.add_argument("--out", default="view.html", metavar="FILE", help="page to write (default view.html)")
     _fact_filters(v)
 
@@ -149,7 +175,7 @@ def _extraction_options(p: argparse.ArgumentParser) -> None:
                    "line with text, and optionally id, title, source, date)")
     p.add_argument("--no-model", action="store_true", help="use rules and lexicons only, without the statistical NER model")
     p.add_argument("--model", metavar="PATH", help="spaCy NER model folder (default: data/models/ar_alaqat_ner or $ALAQAT_NER_MODEL)")
-    p.add_argument("--jobs", type=int, default=1, metavar="N", help="extract in N worker processes (each loads the model once)")
+    p.add_argument("--jobs", type=_positive, default=1, metavar="N", help="extract in N worker processes (each loads the model once)")
     p.add_argument("--dask-scheduler", metavar="ADDRESS", help="extract on an existing Dask cluster (e.g. tcp://10.0.0.5:8786)")
     p.add_argument("--gazetteer", metavar="FILE",
                    help="extra knowledge-base entries (JSON, same format as extractors/lexicons/gazetteer.json)")
@@ -202,91 +228,147 @@ def _curation_commands(sub) -> None:
     st.add_argument("--json", action="store_true", help="print JSON for scripts")
 
 
+_DEFAULT_GRAPH = "out/graph.json"
+
+
 def _graph_source(p: argparse.ArgumentParser) -> None:
     group = p.add_mutually_exclusive_group()
-    group.add_argument("--graph", default="out/graph.json", metavar="FILE",
-                       help="graph.json written by `alaqat build` (default out/graph.json)")
+    group.add_argument("--graph", metavar="FILE",
+                       help=f"graph.json written by `alaqat build` (default {_DEFAULT_GRAPH}, said when used)")
     group.add_argument("--db", metavar="FILE", help="a store written by `alaqat add` (instead of --graph)")
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the ``alaqat`` command line; return the exit status."""
+    """Run the ``alaqat`` command line; return the exit status.
+
+    A user's mistake (an :class:`~extractors.errors.AlaqatError`, or a file the system refuses) is one line on
+    stderr and exit status 2; ``--debug`` shows the traceback instead. A closed pipe ends quietly, Ctrl-C with 130.
+    """
     args = parser().parse_args(argv)
+    args.started = time.perf_counter()
     if args.command is None:
         parser().print_help()
         return 0
     from extractors.errors import AlaqatError
 
+    commands = {"build": _build, "eval-ner": _eval_ner, "train-ner": _train_ner, "train-rel": _train_rel,
+                "query": _query, "view": _view, "export": _export, "add": _add, "explain": _explain,
+                "merge": _merge, "split": _split, "forget": _forget, "stats": _stats}
     try:
-        commands = {"build": _build, "eval-ner": _eval_ner, "train-ner": _train_ner, "train-rel": _train_rel,
-                    "query": _query, "view": _view, "export": _export, "add": _add, "explain": _explain,
-                    "merge": _merge, "split": _split, "forget": _forget, "stats": _stats}
-        return commands[args.command](args)
-    except AlaqatError as err:
-        print(f"alaqat: error: {err}", file=sys.stderr)
+        status = commands[args.command](args)
+        sys.stdout.flush()  # a closed pipe is found here, not at exit
+        return status
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes
+        return 141
+    except KeyboardInterrupt:
+        print("alaqat: interrupted", file=sys.stderr)
+        return 130
+    except (AlaqatError, OSError) as err:
+        if args.debug:
+            raise
+        print(f"alaqat: error: {_message(err)}", file=sys.stderr)
         return 2
 
 
+def _message(err: Exception) -> str:
+    """One line for an error: alaqat's own message, or the file and what the system said about it.
+
+    >>> _message(IsADirectoryError(21, "Is a directory", "out"))
+    'out: Is a directory: check the path and its permissions'
+    """
+    if isinstance(err, OSError) and err.filename:
+        return f"{err.filename}: {err.strerror}: check the path and its permissions"
+    return str(err).splitlines()[0] if str(err) else type(err).__name__
+
+
+def _elapsed(args: argparse.Namespace) -> float:
+    """Wall-clock seconds since the command started (model load and writing included)."""
+    return time.perf_counter() - args.started
+
+
+def _output_folder(path: str) -> Path:
+    """``path`` as an output folder: refused with a message when it is an existing file."""
+    from extractors.errors import InputError
+
+    folder = Path(path)
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"{path}: is a file, not a folder: give --out a folder (it is created if missing)")
+    return folder
+
+
+def _output_file(path: str) -> Path:
+    """``path`` as a file to write: refused when it is a folder or its folder does not exist."""
+    from extractors.errors import InputError
+
+    file = Path(path)
+    if file.is_dir():
+        raise InputError(f"{path}: is a folder: give --out a file name, e.g. {file / 'view.html'}")
+    if not file.parent.is_dir():
+        raise InputError(f"{path}: the folder {file.parent} does not exist: create it or write somewhere else")
+    return file
+
+
 def _spec(args: argparse.Namespace):
+    """How to build the extractor (made only when an article needs extracting), after checking the options."""
+    from extractors.errors import ModelError
+
+    if args.model and not (Path(args.model) / "config.cfg").is_file():
+        raise ModelError(f"{args.model}: not a spaCy model folder (no config.cfg): give the folder `alaqat train-ner` "
+                         "wrote, or leave out --model")
+    if args.gazetteer:
+        from extractors.lexicon import load_gazetteer
+
+        load_gazetteer(args.gazetteer)
     return (None if args.no_model else (args.model or "default"), args.gazetteer)
 
 
-def _extractor(args: argparse.Namespace):
-    if args.jobs > 1 or args.dask_scheduler:
-        return None  # the workers build their own
-    import os
+def _check_inputs(args: argparse.Namespace) -> None:
+    """Refuse a command none of whose inputs exist (a missing one among others is reported with the skipped)."""
+    from extractors.errors import InputError
 
-    from extractors.lexicon import load_gazetteer
-    from extractors.pipeline import Extractor
-
-    if args.model:
-        os.environ["ALAQAT_NER_MODEL"] = args.model
-    gazetteer = load_gazetteer(args.gazetteer) if args.gazetteer else None
-    return Extractor(model=None if args.no_model else "default", gazetteer=gazetteer)
+    if not any(Path(p).exists() for p in args.inputs):
+        raise InputError(f"{', '.join(args.inputs)}: no such file or folder: check the path")
 
 
 def _count_inputs(inputs: list[str]) -> int:
-    from extractors.inputs import SUFFIXES
+    from extractors.inputs import article_files
 
     return sum(
-        sum(1 for c in Path(p).rglob("*") if c.suffix.lower() in SUFFIXES) if Path(p).is_dir() else 1
+        sum(1 for _ in article_files(Path(p))) if Path(p).is_dir() else 1
         for p in inputs if Path(p).exists()
     )
 
 
 def _run_with_progress(args: argparse.Namespace, work):
-    """Run ``work(on_article)`` under a progress bar (shown for five files or more); report missing inputs."""
+    """Run ``work(on_article)`` under a progress bar (shown for five files or more); report what was skipped."""
     from rich.console import Console
     from rich.progress import Progress
 
     console = Console(stderr=True, quiet=args.quiet, soft_wrap=True)
-    missing = [p for p in args.inputs if not Path(p).exists()]
-    for path in missing:
-        console.print(f"[red]alaqat: {path}: no such file or folder: check the path[/red]")
-    if missing and len(missing) == len(args.inputs):
-        return console, None
     total = _count_inputs(args.inputs)
     with Progress(console=console, transient=True, disable=args.quiet or total < 5) as progress:
         task = progress.add_task("extracting", total=total)
         report = work(lambda _: progress.advance(task))
+    for notice in report.notices:
+        console.print(f"[yellow]note: {notice}[/yellow]", highlight=False)
     for problem in report.problems:
         console.print(f"[yellow]skipped {problem}[/yellow]", highlight=False)
-    return console, report
+    return report
 
 
 def _build(args: argparse.Namespace) -> int:
     from graph.runner import build_from_paths, write_outputs
 
-    extractor = _extractor(args)
-    _, report = _run_with_progress(args, lambda tick: build_from_paths(
-        args.inputs, extractor, on_article=tick, db=args.db, jobs=args.jobs, dask=args.dask_scheduler, spec=_spec(args)))
-    if report is None:
-        return 2
-    outputs = write_outputs(report.graph, args.out)
+    _check_inputs(args)
+    out, spec = _output_folder(args.out), _spec(args)
+    report = _run_with_progress(args, lambda tick: build_from_paths(
+        args.inputs, on_article=tick, db=args.db, jobs=args.jobs, dask=args.dask_scheduler, spec=spec))
+    outputs = write_outputs(report.graph, out)
     if not args.quiet:
         print(
             f"{report.articles} articles, {report.entities} entities, {report.relations} relations "
-            f"in {report.seconds:.1f} s; skipped {len(report.problems)}"
+            f"in {_elapsed(args):.1f} s; skipped {len(report.problems)}"
         )
         for kind, path in outputs.items():
             print(f"  {kind:8s} {path}")
@@ -297,17 +379,16 @@ def _add(args: argparse.Namespace) -> int:
     from graph.runner import add_paths
     from graph.store import Store
 
-    extractor = _extractor(args)
+    _check_inputs(args)
+    spec = _spec(args)
     with Store(args.db) as store:
-        _, report = _run_with_progress(args, lambda tick: add_paths(
-            args.inputs, store, extractor, on_article=tick, jobs=args.jobs, dask=args.dask_scheduler, spec=_spec(args)))
-        if report is None:
-            return 2
+        report = _run_with_progress(args, lambda tick: add_paths(
+            args.inputs, store, on_article=tick, jobs=args.jobs, dask=args.dask_scheduler, spec=spec))
         total = store.documents()
     if not args.quiet:
         print(
             f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged, "
-            f"skipped {len(report.problems)}; the store holds {total} articles ({args.db}) in {report.seconds:.1f} s"
+            f"skipped {len(report.problems)}; the store holds {total} articles ({args.db}) in {_elapsed(args):.1f} s"
         )
     return 1 if report.problems else 0
 
@@ -341,6 +422,9 @@ def _load_graph(args: argparse.Namespace):
         with Store(args.db) as store:
             return store.graph()
     path = args.graph
+    if path is None:
+        path = _DEFAULT_GRAPH
+        print(f"alaqat: reading {path} (choose with --graph FILE or --db FILE)", file=sys.stderr)
     if not Path(path).is_file():
         raise InputError(f"{path}: no graph file: build one with `alaqat build INPUT --out DIR` and pass --graph DIR/graph.json")
     try:
@@ -354,11 +438,15 @@ def _query(args: argparse.Namespace) -> int:
 
     from graph import queries
 
-    G = _filtered_graph(args)
+    from extractors.errors import InputError
+    from extractors.records import RELATION_TYPES
+
     needed = {"rivalries": 0, "path": 2}.get(args.what, 1)
     if len(args.names) != needed:
-        print(f"alaqat: error: `query {args.what}` takes {needed} name(s)", file=sys.stderr)
-        return 2
+        raise InputError(f"`query {args.what}` takes {needed} name(s), got {len(args.names)}: quote a name with spaces")
+    if args.relation and args.relation not in RELATION_TYPES:
+        raise InputError(f"--relation {args.relation}: no such relation: choose one of {', '.join(RELATION_TYPES)}")
+    G = _filtered_graph(args)
     if args.what == "rivalries":
         result = queries.rivalries(G)
     elif args.what == "path":
@@ -382,10 +470,11 @@ def _view(args: argparse.Namespace) -> int:
     from graph.queries import resolve
     from graph.view import write_html
 
+    out = _output_file(args.out)
     G = _filtered_graph(args)
     center = resolve(G, args.name)
     nodes = nx.ego_graph(G.to_undirected(as_view=True), center, radius=args.depth).nodes
-    path = write_html(G.subgraph(nodes).copy(), args.out, title=f"alaqat — {G.nodes[center].get('label', center)}")
+    path = write_html(G.subgraph(nodes).copy(), out, title=f"alaqat — {G.nodes[center].get('label', center)}")
     print(f"{len(nodes)} entities around {G.nodes[center].get('label', center)}: {path}")
     return 0
 
@@ -394,8 +483,8 @@ def _export(args: argparse.Namespace) -> int:
     from graph import export
     from graph.view import write_html
 
+    out = _output_folder(args.out)
     G = _filtered_graph(args)
-    out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     writers = {
         "json": lambda: {"json": export.write_json(G, out / "graph.json")},
@@ -508,11 +597,16 @@ def _eval_ner(args: argparse.Namespace) -> int:
     from extractors.ner.evaluate import format_report, score_spans
     from extractors.ner.model import document_context, load_model, tag_sentences
 
+    from extractors.errors import InputError
+
     path = Path(args.file)
     if not path.is_file():
-        print(f"alaqat: {path}: no such file: give a CoNLL file (token TAG per line)", file=sys.stderr)
-        return 2
-    sentences = read_conll(path)
+        raise InputError(f"{path}: no such file: give a CoNLL file (token TAG per line)")
+    try:
+        sentences = read_conll(path)
+    except UnicodeDecodeError as err:
+        raise InputError(f"{path}: not UTF-8 text: give a CoNLL file (token TAG per line)") from err
+    _check_conll(path, sentences)
     words = [w for w, _ in sentences]
     predicted = tag_sentences(load_model(args.model), words)
 
@@ -532,6 +626,18 @@ def _eval_ner(args: argparse.Namespace) -> int:
         print(f"with document context (names tagged within {args.window} sentences, quoted titles):")
         print(format_report(score_spans([(g, tags(len(w), p)) for (w, g), p in zip(sentences, consistent)])))
     return 0
+
+
+def _check_conll(path: Path, sentences) -> None:
+    """Refuse a file that is not CoNLL: no sentence, or a tag that is not O, B-TYPE or I-TYPE."""
+    import re
+
+    from extractors.errors import InputError
+
+    bad = next((t for _, tags in sentences for t in tags if not re.fullmatch(r"O|[BI]-\w+", t)), None)
+    if not sentences or bad is not None:
+        found = "no sentences" if not sentences else f"the tag {bad[:20]!r}"
+        raise InputError(f"{path}: not a CoNLL file ({found}): give one `token TAG` per line, tags O, B-TYPE, I-TYPE")
 
 
 def _train_ner(args: argparse.Namespace) -> int:

@@ -5,7 +5,8 @@ node has ``id``, ``label``, ``type``, ``aliases``; each edge ``source``,
 ``target``, ``relation`` and, where known, ``amount``, ``currency``,
 ``stake_percent``, ``role``, ``status``, ``evidence``. GraphML only holds
 scalars, so lists and dicts are written as JSON strings and missing values are
-left out; networkx and python-igraph read the file back.
+left out; edges have unique ids and each attribute one key per domain, so
+Gephi, yEd, networkx and python-igraph read every edge back.
 """
 
 from __future__ import annotations
@@ -90,10 +91,51 @@ def _typed(key: str, value: Any, float_keys: set[str]) -> Any:
 
 
 def write_graphml(G: nx.MultiDiGraph, path: str | Path) -> Path:
-    """Write ``G`` as GraphML with flattened attributes."""
+    """Write ``G`` as GraphML with flattened attributes, valid for the GraphML schema and read in full by Gephi and
+    yEd: every edge has its own id (``e0``, ``e1`` ...; the relation is the ``relation`` attribute), every attribute
+    one key per domain, and node ids are name tokens (the graph.json id with ``_`` for spaces).
+
+    >>> import tempfile, os
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edge("a", "b", key="ACQUIRED", relation="ACQUIRED", documents=["d1"])
+    'ACQUIRED'
+    >>> G.add_edge("a", "c", key="ACQUIRED", relation="ACQUIRED")
+    'ACQUIRED'
+    >>> G.nodes["a"]["documents"] = ["d1"]
+    >>> text = write_graphml(G, os.path.join(tempfile.mkdtemp(), "g.graphml")).read_text(encoding="utf-8")
+    >>> re.findall(r'<edge [^>]*id="(\\w+)"', text), len(re.findall("<key ", text))
+    (['e0', 'e1'], 3)
+    """
     path = Path(path)
-    nx.write_graphml(flatten_for_graphml(G), path, encoding="utf-8", named_key_ids=True)
+    flat = flatten_for_graphml(G)
+    ids = _graphml_ids(flat.nodes)
+    H = nx.MultiDiGraph()
+    H.add_nodes_from((ids[n], d) for n, d in flat.nodes(data=True))
+    H.add_edges_from((ids[u], ids[v], f"e{n}", d) for n, (u, v, d) in enumerate(flat.edges(data=True)))
+    nx.write_graphml(H, path, encoding="utf-8", named_key_ids=False)
     return path
+
+
+_NOT_NMTOKEN = re.compile(r"[^\w.:-]")
+
+
+def _graphml_ids(nodes) -> dict[str, str]:
+    """GraphML node ids (XML name tokens, as the GraphML schema requires): spaces and other separators become ``_``.
+
+    >>> _graphml_ids(["org:scale ai", "org:scale_ai", "meta"])
+    {'org:scale ai': 'org:scale_ai', 'org:scale_ai': 'org:scale_ai_2', 'meta': 'meta'}
+    """
+    ids: dict[str, str] = {}
+    used: set[str] = set()
+    for node in nodes:
+        base = _NOT_NMTOKEN.sub("_", str(node)) or "_"
+        token, number = base, 1
+        while token in used:
+            number += 1
+            token = f"{base}_{number}"
+        ids[node] = token
+        used.add(token)
+    return ids
 
 
 def write_gexf(G: nx.MultiDiGraph, path: str | Path) -> Path:

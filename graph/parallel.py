@@ -15,7 +15,7 @@ from typing import Any
 from extractors.inputs import Problem
 from extractors.records import Document, Extraction
 
-__all__ = ["ExtractorSpec", "safe_extract", "extract_parallel", "extract_dask"]
+__all__ = ["ExtractorSpec", "make_extractor", "safe_extract", "extract_parallel", "extract_dask"]
 
 ExtractorSpec = tuple[str | None, str | None]
 """How a worker builds its extractor: (model: None, "default" or a folder path; extra gazetteer file or None)."""
@@ -23,7 +23,8 @@ ExtractorSpec = tuple[str | None, str | None]
 _EXTRACTOR: Any = None
 
 
-def _make(spec: ExtractorSpec):
+def make_extractor(spec: ExtractorSpec):
+    """The :class:`Extractor` that ``spec`` describes (loading the model it names)."""
     from extractors.lexicon import load_gazetteer
     from extractors.pipeline import Extractor
 
@@ -37,7 +38,7 @@ def _make(spec: ExtractorSpec):
 
 def _init(spec: ExtractorSpec) -> None:
     global _EXTRACTOR
-    _EXTRACTOR = _make(spec)
+    _EXTRACTOR = make_extractor(spec)
 
 
 def safe_extract(extractor, doc: Document) -> Extraction | Problem:
@@ -55,7 +56,7 @@ def _extract(doc: Document) -> Extraction | Problem:
 def _extract_batch(spec: ExtractorSpec, docs: list[Document]) -> list[Extraction | Problem]:
     global _EXTRACTOR
     if _EXTRACTOR is None:
-        _EXTRACTOR = _make(spec)
+        _EXTRACTOR = make_extractor(spec)
     return [_extract(d) for d in docs]
 
 

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import networkx as nx
 
-from extractors.inputs import Problem, read_inputs
+from extractors.inputs import Notice, Problem, read_inputs
 from extractors.pipeline import Extractor
-from extractors.records import Document
+from extractors.records import Document, Extraction
 from graph.export import write_graphml, write_json
-from graph.parallel import ExtractorSpec, extract_dask, extract_parallel, safe_extract
+from graph.parallel import ExtractorSpec, extract_dask, extract_parallel, make_extractor, safe_extract
 from graph.store import Store
 from graph.view import write_html
 
@@ -35,6 +35,7 @@ class BuildReport:
     unchanged: int = 0
     words: int = 0
     problems: list[Problem] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
     seconds: float = 0.0
     graph: nx.MultiDiGraph | None = None
 
@@ -60,7 +61,8 @@ def add_paths(
     """Read every article under ``paths`` and add what is extracted to ``store``, one transaction per article.
 
     An article the store already holds with the same content is not extracted again. A bad article is reported
-    in ``report.problems`` and the batch goes on. With ``jobs`` > 1 (worker processes) or ``dask`` (a scheduler
+    in ``report.problems`` and the batch goes on. Without an ``extractor``, one is made from ``spec`` when the first
+    article needs extracting (so re-adding unchanged articles loads no model). With ``jobs`` > 1 (worker processes) or ``dask`` (a scheduler
     address), extraction runs in parallel workers built from ``spec``; the store is written here, in input order,
     so the result is the same as a single-process run.
     """
@@ -73,7 +75,9 @@ def add_paths(
 
     def fresh() -> Iterator[Document]:
         for item in read_inputs(paths):
-            if isinstance(item, Problem):
+            if isinstance(item, Notice):
+                report.notices.append(item)
+            elif isinstance(item, Problem):
                 report.problems.append(item)
                 tick(item)
             elif store.known(item):
@@ -88,8 +92,7 @@ def add_paths(
     elif jobs > 1:
         results = extract_parallel(fresh(), jobs, spec)
     else:
-        extractor = extractor or Extractor(model=spec[0])
-        results = (safe_extract(extractor, doc) for doc in fresh())
+        results = _extract_serial(fresh(), extractor, spec)
     for result in results:
         if isinstance(result, Problem):
             report.problems.append(result)
@@ -101,6 +104,13 @@ def add_paths(
         tick(result)
     report.seconds += time.perf_counter() - start
     return report
+
+
+def _extract_serial(docs: Iterable[Document], extractor: Extractor | None, spec: ExtractorSpec) -> Iterator[Extraction | Problem]:
+    """Extract ``docs`` in this process; the extractor (and its model) is made only when a document needs it."""
+    for doc in docs:
+        extractor = extractor or make_extractor(spec)
+        yield safe_extract(extractor, doc)
 
 
 def build_from_paths(

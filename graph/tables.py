@@ -14,9 +14,11 @@ def display(text: Any, bidi: bool) -> str:
     'ميتا'
     >>> display("Meta", bidi=True)
     'Meta'
+    >>> display("ميتا", bidi=True)  # joined presentation forms, last letter first
+    'ﺎﺘﻴﻣ'
     """
     text = "" if text is None else str(text)
-    if not bidi or not any("\\u0600" <= c <= "\\u06ff" for c in text):
+    if not bidi or not any("\u0600" <= c <= "\u06ff" for c in text):
         return text
     import arabic_reshaper
     from bidi.algorithm import get_display

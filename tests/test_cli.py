@@ -44,3 +44,40 @@ def test_build_reports_bad_files_and_keeps_going(tmp_path, capsys):
 def test_missing_input_is_an_error(tmp_path, capsys):
     assert main(["build", str(tmp_path / "nope"), "--out", str(tmp_path / "out")]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def _article(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("خبر\nاستحوذت شركة أمازون على شركة سوق.كوم مقابل مليار دولار.", encoding="utf-8")
+    return path
+
+
+def test_re_adding_an_unchanged_article_loads_no_model(tmp_path, capsys, monkeypatch):
+    import extractors.ner.model
+
+    article, db = _article(tmp_path), str(tmp_path / "s.db")
+    assert main(["add", str(article), "--db", db, "--no-model"]) == 0
+
+    def no_load(*_args, **_kwargs):
+        raise AssertionError("the model was loaded")
+
+    monkeypatch.setattr(extractors.ner.model, "load_model", no_load)
+    assert main(["add", str(article), "--db", db]) == 0
+    assert "1 unchanged" in capsys.readouterr().out
+
+
+def test_the_summary_time_is_wall_clock_with_the_model_load(tmp_path, capsys, monkeypatch):
+    import re
+    import time
+
+    import graph.runner
+    from extractors.pipeline import Extractor
+
+    def slow_extractor(_spec):
+        time.sleep(1.0)  # a model load
+        return Extractor(model=None)
+
+    monkeypatch.setattr(graph.runner, "make_extractor", slow_extractor)
+    assert main(["add", str(_article(tmp_path)), "--db", str(tmp_path / "s.db")]) == 0
+    seconds = float(re.search(r"in ([\d.]+) s", capsys.readouterr().out).group(1))
+    assert seconds >= 1.0

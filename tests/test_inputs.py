@@ -45,3 +45,62 @@ def test_first_line_is_the_headline(tmp_path):
     (tmp_path / "a.txt").write_text("\n\n  عنوان الخبر  \nنص", encoding="utf-8")
     (doc,) = _read(tmp_path)
     assert doc.title == "عنوان الخبر"
+
+
+def test_same_named_files_in_two_folders_are_two_articles(tmp_path):
+    from graph.runner import build_from_paths
+
+    for folder, company in (("a", "أمازون"), ("b", "جوجل")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "news.txt").write_text(f"خبر\nاستحوذت شركة {company} على شركة سوق.كوم.", encoding="utf-8")
+    assert sorted(d.id for d in _read(tmp_path)) == ["a/news", "b/news"]
+    report = build_from_paths([tmp_path], spec=(None, None))
+    assert report.articles == 2 and report.added == 2
+    assert {"amazon", "google"} <= set(report.graph.nodes)
+
+
+def test_same_named_files_given_one_by_one_are_both_kept_and_the_collision_reported(tmp_path):
+    from extractors.inputs import Notice
+    from graph.runner import add_paths
+    from graph.store import Store
+
+    paths = []
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        paths.append(tmp_path / folder / "news.txt")
+        paths[-1].write_text(f"خبر {folder}\nاستحوذت شركة أمازون على شركة سوق.كوم.", encoding="utf-8")
+    items = list(read_inputs(paths))
+    notices = [i for i in items if isinstance(i, Notice)]
+    assert len(notices) == 1 and "news" in notices[0].message and str(paths[1]) == notices[0].path
+    with Store(tmp_path / "s.db") as store:
+        report = add_paths(paths, store, spec=(None, None))
+        assert (report.added, report.replaced, store.documents()) == (2, 0, 2)
+
+
+def test_markup_in_a_text_file_is_reduced_to_its_text(tmp_path):
+    from extractors.pipeline import extract
+
+    path = tmp_path / "tags.txt"
+    path.write_text('خبر\nأعلنت <img src=x onerror="document.title=1"> شركة أمازون استحواذها على شركة سوق.كوم.', encoding="utf-8")
+    (doc,) = _read(path)
+    assert "<" not in doc.text and "onerror" not in doc.text and "img" not in doc.text
+    labels = {e.label for e in extract(doc).entities}
+    assert "أمازون" in labels and not any("img" in label or "onerror" in label for label in labels)
+
+
+def test_markup_in_a_json_line_is_reduced_to_its_text(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"text": "استحوذت <b>أمازون</b> على <a href=\\"x\\">سوق</a>", "title": "<i>عاجل</i>"}\n', encoding="utf-8")
+    (doc,) = _read(path)
+    assert (doc.text, doc.title) == ("استحوذت أمازون على سوق", "عاجل")
+
+
+def test_a_repeated_id_in_json_lines_keeps_every_article(tmp_path):
+    from extractors.inputs import Notice
+
+    path = tmp_path / "feed.jsonl"
+    path.write_text("".join(f'{{"id": "x", "text": "خبر رقم {n} عن شركة أمازون"}}\n' for n in range(3)), encoding="utf-8")
+    items = list(read_inputs([path]))
+    ids = [i.id for i in items if isinstance(i, Document)]
+    assert len(ids) == len(set(ids)) == 3 and ids[0] == "x"
+    assert sum(isinstance(i, Notice) for i in items) == 2

@@ -1,0 +1,50 @@
+"""Inputs that used to cost super-linear time or space: long unpunctuated text, a fact repeated many times."""
+
+from __future__ import annotations
+
+from extractors.inputs import document_from_text
+from extractors.records import Evidence
+from extractors.text import MAX_SENTENCE_CHARS, split_sentences
+
+# Written for these tests: no full stop anywhere, so the whole paragraph is one "sentence" without chunking.
+CLAUSE = "استحوذت شركة أمازون على شركة سوق كوم مقابل مليار دولار وقالت الشركة إن الصفقة تعزز حضورها في المنطقة "
+REPEATED = "استحوذت شركة أمازون على شركة سوق.كوم مقابل مليار دولار. "
+
+
+def test_an_unpunctuated_paragraph_is_cut_into_bounded_sentences_and_loses_no_word():
+    text = CLAUSE * 600  # about 10,000 words
+    spans = list(split_sentences(text))
+    assert len(spans) > 1
+    assert max(e - s for s, e in spans) <= MAX_SENTENCE_CHARS
+    assert " ".join(text[s:e] for s, e in spans).split() == text.split()
+
+
+def test_clauses_are_cut_at_a_comma_when_there_is_one():
+    text = ("قالت الشركة إن الأرباح ارتفعت " * 20 + "، ") * 10
+    spans = list(split_sentences(text))
+    assert len(spans) > 1 and all(text[s:e].endswith("،") for s, e in spans[:-1])
+
+
+def test_evidence_of_an_unpunctuated_paragraph_stays_readable(rules):
+    doc = document_from_text("عنوان\n" + CLAUSE * 300, doc_id="long")
+    extraction = rules(doc)
+    evidence = [e for r in extraction.relations for e in r.evidence]
+    assert evidence
+    assert max(len(e.sentence) for e in evidence) <= MAX_SENTENCE_CHARS
+
+
+def test_merging_a_repeated_fact_is_linear_in_its_repeats(rules, monkeypatch):
+    comparisons = 0
+    equal = Evidence.__eq__
+
+    def counted(self, other):
+        nonlocal comparisons
+        comparisons += 1
+        return equal(self, other)
+
+    monkeypatch.setattr(Evidence, "__eq__", counted)
+    repeats = 400
+    extraction = rules(document_from_text("عنوان\n" + REPEATED * repeats, doc_id="rep"))
+    acquired = [r for r in extraction.relations if r.relation == "ACQUIRED"]
+    assert len(acquired) == 1 and len(acquired[0].evidence) == repeats
+    assert comparisons < 10 * repeats
