@@ -64,6 +64,10 @@ class Cues:
     common_words: frozenset[str] = field(default_factory=frozenset)
     letter_names: frozenset[str] = field(default_factory=frozenset)
     unit_words: frozenset[str] = field(default_factory=frozenset)
+    date_words: frozenset[str] = field(default_factory=frozenset)
+    class_nouns: frozenset[str] = field(default_factory=frozenset)
+    list_words: frozenset[str] = field(default_factory=frozenset)
+    months: frozenset[str] = field(default_factory=frozenset)
     max_title_words: int = field(default=4)
 
 
@@ -97,6 +101,10 @@ def load_cues() -> Cues:
         common_words=_common_words(),
         letter_names=lists["letter_names"],
         unit_words=lists["unit_words"],
+        date_words=lists["date_words"],
+        class_nouns=lists["class_nouns"],
+        list_words=lists["list_words"],
+        months=folded_set(list(load_json("quantities")["months"])),
         max_title_words=max(len(t.split()) for t in titles),
     )
 

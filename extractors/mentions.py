@@ -42,7 +42,7 @@ _PROCLITIC_SPLITS = ("وال", "فال", "بال", "كال", "وب", "ول", "و
 
 # Priority of each matcher: higher wins an overlap.
 _PRIORITY = {"latin-version": 7, "quoted-extended": 7, "gazetteer-extended": 7, "head-extended": 7, "gazetteer": 6, "quoted": 5, "latin": 4, "head": 3, "title": 3, "given-name": 3,
-             "coordinated": 3, "repeat": 2, "model": 2, "weak": 1}
+             "coordinated": 3, "listed": 4, "repeat": 2, "model": 2, "weak": 1}
 _PREPOSITIONS = {"علي", "في", "مع", "من", "الي", "عن", "بين", "ل", "لـ"}
 _FOREIGN_JOINERS = {"اند", "ان", "ين", "اوف", "او", "دي", "دو", "لا", "فون", "فان"}
 """Function words inside transliterated names: آند (and), إن (LinkedIn), أوف (of), دي / دو / لا / فون / فان."""
@@ -122,6 +122,7 @@ class MentionFinder:
         model_spans = self._model_spans(sents)
         words = Counter(w for s in sents for w in s.folded)
         for s, spans in zip(sents, model_spans):
+            self._listed_after_class_noun(s)
             self._quoted_and_heads(s)
             self._latin(s)
             self._titles(s)
@@ -168,6 +169,45 @@ class MentionFinder:
                     s.candidates.append(_Candidate(i, end, entry.type, source, entry.id, clitic))
                     break
 
+    def _listed_after_class_noun(self, s: _Sent) -> None:
+        """شركات مثل زيفيرون وبلوماتيكس وأوركينا: every item of a list opened by a class noun and a list word is an
+        organization (items of up to three name-like words, split at و and commas)."""
+        cues = self.cues
+        n = len(s.tokens)
+        for i in range(n - 2):
+            if s.folded[i] not in cues.class_nouns and " ".join(s.folded[i : i + 2]) not in cues.class_nouns:
+                continue
+            k = next((k + 1 for k in range(i + 1, min(i + 4, n)) if s.folded[k] in cues.list_words), None)
+            conjunction = 0  # the first item has no و
+            while k is not None and k < n:
+                end = k
+                while end < n and end - k < 3 and self._list_item_word(s, end, conjunction if end == k else 0):
+                    end += 1
+                if end == k:
+                    break
+                s.candidates.append(_Candidate(k, end, "ORG", "listed", clitic=conjunction))
+                if end < n and s.tokens[end].text in ("،", ","):
+                    end += 1
+                    conjunction = 1 if end < n and s.folded[end].startswith("و") else 0
+                elif end < n and s.folded[end].startswith("و") and len(s.folded[end]) > 3:
+                    conjunction = 1
+                else:
+                    break
+                k = end
+
+    def _list_item_word(self, s: _Sent, k: int, clitic: int) -> bool:
+        """True when token ``k`` (without ``clitic`` letters of conjunction) can be a word of a listed name: Latin,
+        or an Arabic word that is no ordinary word; inside an item, a word with و starts the next item."""
+        tok = s.tokens[k]
+        if tok.kind == "lat":
+            return True
+        word = s.folded[k][clitic:]
+        if tok.kind != "ar" or not clitic and word.startswith("و") and self._foreign(word[1:]):
+            return False
+        return not self._common(word) and word not in self.cues.stopwords and word not in self.cues.places and (
+            self._foreign(word) or self.gazetteer.lookup(word) is not None or word in self.cues.letter_names
+        )
+
     def _gazetteer_extended(self, s: _Sent) -> None:
         """A known name followed by a unit word (``unit_words`` in cues.json) or by Latin words after a Latin name is
         another name (جوجل كلاود، أوبن إيه آي غلوبال، Google Cloud): proposed whole, with no knowledge-base link."""
@@ -196,6 +236,8 @@ class MentionFinder:
             head_type, kept = self._head_at(s, i)
             if head_type is None:
                 continue
+            indefinite = not any(rest.startswith("ال") for _, rest in strip_proclitic(s.folded[i]))
+            # (الشركة خالد …: after a definite head noun, a person or a transliterated word is not its name)
             j = i + 1
             # Skip up to two definite adjectives between a product head and its Latin name (النموذج الرائد GPT-5).
             while head_type == "PRODUCT" and j < len(s.tokens) and j - i <= 2 and s.folded[j].startswith("ال") and s.tokens[j].kind == "ar":
@@ -214,13 +256,12 @@ class MentionFinder:
                 if end is not None:
                     clitic = next((c for c, rest in strip_proclitic(s.folded[i]) if rest in self.cues.org_heads_kept), 0)
                     s.candidates.append(_Candidate(i, end, head_type, "head", clitic=clitic))
-            elif self._given_name_at(s, j) and self._person_extent(s, j + 1, max_parts=1):
+            elif indefinite and self._given_name_at(s, j) and self._person_extent(s, j + 1, max_parts=1):
                 # مجموعة طلعت مصطفى، شركة عبد اللطيف جميل: a company named after its founder
                 end = self._family_parts(s, self._person_extent(s, j + 1, max_parts=1))
                 s.candidates.append(_Candidate(j, end, head_type, "head"))
-            elif (self._spelled_letter(s, j) or s.tokens[j].kind == "ar" and self._foreign(s.folded[j])) and not any(
-                c.start == j for c in s.candidates if c.source == "gazetteer"
-            ):
+            elif indefinite and (self._spelled_letter(s, j) or s.tokens[j].kind == "ar" and self._foreign(s.folded[j])) \
+                    and not any(c.start == j for c in s.candidates if c.source == "gazetteer"):
                 # شركة بي سي بي، شركة إكويتي تراست، شركة لينكد إن: transliterated words after a head noun are a name
                 s.candidates.append(_Candidate(j, self._foreign_run_end(s, j), head_type, "head"))
             elif s.tokens[j].kind == "ar" and self._name_like(s, j) and not s.folded[j].startswith("ال"):
@@ -277,6 +318,8 @@ class MentionFinder:
                 continue
             if w in cues.stopwords or core in cues.stopwords or w in ("التابع", "التابعه"):
                 break
+            if w.startswith("و") and self._head_at_word(core[2:] if core.startswith("ال") else core):
+                break  # بنك الرياض والبنك الأهلي: a second head noun starts a second name
             foreign_run = all(self._foreign(x) for x in words) and self._foreign(w)  # مؤسسة جنرال موتورز
             if j > i + 1 and not core.startswith("ال") and w not in cues.places and not foreign_run and j >= founder_end:
                 break
@@ -593,6 +636,16 @@ class MentionFinder:
                 return clitic
         return 0
 
+    def _dated(self, s: _Sent, k: int) -> bool:
+        """True when the month name at token ``k`` is a date: شهر before it, a number beside it, or a date word
+        after it (في نيسان الماضي، 15 نيسان 2024)."""
+        words = self.cues.date_words
+        before = s.folded[k - 1] if k > 0 else ""
+        after = s.folded[k + 1] if k + 1 < len(s.tokens) else ""
+        after_two = " ".join(s.folded[k + 1 : k + 3])
+        numbers = any(0 <= i < len(s.tokens) and s.tokens[i].kind == "num" for i in (k - 1, k + 1))
+        return before in words or after in words or after_two in words or numbers
+
     def _bare_head(self, key: str) -> bool:
         """True for a head noun alone (الشركة، المجموعة، البنك): a description, never a name."""
         return " " not in key and (self._head_at_word(key) or key.startswith("ال") and self._head_at_word(key[2:]))
@@ -740,6 +793,8 @@ class MentionFinder:
         if not key or len(key) < 2:
             return None
         if cand.type != "PERSON" and (key in self.cues.stopwords or self._bare_head(key)):
+            return None
+        if cand.end - cand.start == 1 and key in self.cues.months and self._dated(s, cand.start):
             return None
         etype = cand.type
         if cand.canonical:

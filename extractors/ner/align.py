@@ -33,6 +33,7 @@ Tagged = tuple[list[str], list[str | None]]
 LABELS = {"ORG": "ORG", "PERSON": "PERS", "PRODUCT": "PRODUCT"}
 _PROCLITICS = ("وبال", "فبال", "وال", "فال", "بال", "كال", "لل", "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 _COMPANY_WORD = "شركه"
+_TITLE_WORDS = {"حاكم", "ولي", "امير", "ملك", "سمو", "صاحب", "خادم"}
 
 
 def _label(gold_type: str | list[str], optional: bool) -> str | None:
@@ -41,9 +42,20 @@ def _label(gold_type: str | list[str], optional: bool) -> str | None:
 
 
 def _name_words(name: str) -> tuple[str, ...]:
+    """A gold name as folded words; empty for a title standing for a person (ولي العهد، حاكم دبي), which is not a
+    name to learn.
+
+    >>> _name_words("شركة أوبر"), _name_words("حاكم دبي")
+    (('اوبر',), ())
+    """
+    from extractors.lexicon import load_cues
+
     words = tuple(match_key(t.text) for t in tokenize(name) if t.kind != "sym")
     if len(words) > 1 and words[0] == _COMPANY_WORD:
         words = words[1:]  # "شركة X" is annotated as X, the head noun outside the name
+    titles = load_cues().person_titles | _TITLE_WORDS
+    if words and (words[0] in titles or " ".join(words[:2]) in titles):
+        return ()
     return tuple(w for w in words if w)
 
 
