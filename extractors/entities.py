@@ -287,9 +287,10 @@ def strip_honorific(name: str) -> str:
 
 
 def _label(group: list[Mention], etype: str) -> str:
-    """The clean display name: for people the fullest form, otherwise the most frequent surface form."""
+    """The clean display name: for people the fullest form, otherwise the most frequent surface form (the Arabic one
+    on a tie: labels follow the articles' script)."""
     counts = Counter(m.text for m in group)
     if etype == "PERSON":
         counts = Counter({strip_honorific(t): c for t, c in counts.items()})
         return max(counts, key=lambda s: (len(s.split()), counts[s], s))
-    return max(counts, key=lambda s: (counts[s], len(s), s))
+    return max(counts, key=lambda s: (counts[s], has_arabic_letter(s), len(s), s))

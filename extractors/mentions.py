@@ -339,6 +339,9 @@ class MentionFinder:
         while k < len(s.tokens) and s.tokens[k].kind == "ar":
             if self._spelled_letter(s, k) or self._foreign(s.folded[k]):
                 k += 1
+            elif k > j and (s.folded[k] in self.cues.unit_words or name_key(s.tokens[k].text) == ""
+                            or name_key("x " + s.folded[k]) == "x"):
+                k += 1  # بلوفيكس لابز، زينورا كورب: a unit word or a corporate suffix ends the name
             elif s.folded[k] in _FOREIGN_JOINERS and k + 1 < len(s.tokens) and s.tokens[k + 1].kind == "ar" and self._foreign(s.folded[k + 1]):
                 k += 2
             elif s.folded[k] in ("ان", "ين") and k == j + 1 and self._name_final(s, k + 1):
@@ -763,6 +766,11 @@ class MentionFinder:
                     names.setdefault((words[-1],), "PERSON")
                 if c.type != "PERSON" and (s.tokens[c.start].kind == "lat" or len(words) >= 2):
                     names.setdefault(words, c.type)
+                    short = tuple(name_key(" ".join(words)).split())
+                    if c.type == "ORG" and len(short) < len(words) and all(self._foreign(w) for w in short):
+                        names.setdefault(short, c.type)  # زينورا after زينورا كورب
+                    if c.source.startswith("head") and self._head_at_word(words[0]) and len(words) >= 3:
+                        names.setdefault(words[1:], c.type)  # الواحة الوطني after بنك الواحة الوطني
         names = {k: v for k, v in names.items() if not (len(k) == 1 and k[0] in self.cues.stopwords)}
         if not names:
             return

@@ -1,0 +1,118 @@
+"""Names the knowledge base has never seen, on sentences written for these tests (not from any article).
+
+Each test names the class of text it stands for: transliterated companies after head nouns and in lists, full
+Arabic names, names holding function words, dotted acronyms, months that are also companies, and the merges that
+keep one node per entity.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.pipeline import extract
+from extractors.records import Document
+
+
+def _mentions(extractor, text):
+    return [(m.text, m.type) for m in extractor(Document(id="t", text=text)).mentions]
+
+
+def _entities(extractor, text):
+    return {e.label: e for e in extractor(Document(id="t", text=text)).entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("استحوذت شركة فيرانتيس على منافستها مقابل 300 مليون دولار.", "فيرانتيس"),
+        ("حصلت الشركة على تمويل من شركة إكويتي تراست الإماراتية.", "إكويتي تراست"),
+        ("وقعت شركة بلوفيكس لابز عقدا مع الحكومة.", "بلوفيكس لابز"),
+    ],
+)
+def test_transliterated_name_after_a_head_noun_is_an_org(rules, text, name):
+    assert (name, "ORG") in _mentions(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("وقعت شركات مثل زيفيرون وبلوماتيكس وأوركينا اتفاقيات مع الحكومة.", ["زيفيرون", "بلوماتيكس", "أوركينا"]),
+        ("تواجه الشركة منافسين مثل كوانتيكس ونوفالين في السوق.", ["كوانتيكس", "نوفالين"]),
+        ("سرحت عدة شركات منها ديلفيرا وماركوفا موظفين.", ["ديلفيرا", "ماركوفا"]),
+    ],
+)
+def test_every_item_of_a_company_list_is_an_org(rules, text, names):
+    found = _mentions(rules, text)
+    assert [(n, "ORG") for n in names] == [m for m in found if m[0] in names]
+    assert not any(t == "PERSON" for _, t in found)
+
+
+def test_a_transliterated_company_after_a_deal_verb_is_an_org(full):
+    found = dict(_mentions(full, "استحوذت فيرانتيس على مختبرات كوانتيكس مقابل 300 مليون دولار."))
+    assert found.get("فيرانتيس") == "ORG" and found.get("كوانتيكس") == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("قال سعود بن فهد آل ثاني إن الاستثمار سيستمر.", "سعود بن فهد آل ثاني"),
+        ("وقال أحمد حميد الطاير رئيس البنك إن النتائج جيدة.", "أحمد حميد الطاير"),
+        ("عينت الشركة خالد بن عبدالله آل سعود رئيسا لمجلس الإدارة.", "خالد بن عبدالله آل سعود"),
+    ],
+)
+def test_a_full_arabic_name_is_one_person(rules, text, person):
+    found = _mentions(rules, text)
+    assert (person, "PERSON") in found
+    assert [t for n, t in found if n != person and n in person] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("استحوذت مايكروسوفت على شركة لينكد إن مقابل 26 مليار دولار.", "لينكد إن"),
+        ("أعلنت شركة جونسون آند جونسون عن نتائجها.", "جونسون آند جونسون"),
+        ("قاد العالم يان لي كون فريق الأبحاث.", "يان لي كون"),
+        ("وقعت شركة بي.سي.بي عقدا مع شركة محلية.", "بي.سي.بي"),
+        ("أعلنت مجموعة تي إم جي القابضة عن أرباحها.", "مجموعة تي إم جي القابضة"),
+    ],
+)
+def test_names_with_function_words_and_dotted_acronyms_keep_their_span(rules, text, name):
+    assert name in [n for n, _ in _mentions(rules, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تتوقع الشركة نتائج أفضل في شهر نيسان.",
+        "ارتفعت المبيعات في نيسان الماضي.",
+        "افتتح المعرض في 12 نيسان 2024.",
+    ],
+)
+def test_a_month_that_is_also_a_company_is_a_date_in_a_date_context(rules, text):
+    assert "نيسان" not in [n for n, _ in _mentions(rules, text)]
+
+
+def test_the_same_word_is_the_company_outside_a_date_context(rules):
+    assert ("نيسان", "ORG") in _mentions(rules, "ارتفعت مبيعات نيسان وتويوتا في السوق.")
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "aliases"),
+    [
+        ("أعلنت شركة زينورا كورب عن أرباحها، وقالت زينورا إن الطلب قوي.", "زينورا كورب", {"زينورا", "زينورا كورب"}),
+        ("استحوذت ميتا على شركة بلايفن \"Blayven\" مقابل مليار دولار.", "بلايفن", {"بلايفن", "Blayven"}),
+        ("أعلن بنك الواحة الوطني أرباحه، وقال الواحة الوطني إن الودائع نمت.", "بنك الواحة الوطني",
+         {"بنك الواحة الوطني", "الواحة الوطني"}),
+    ],
+)
+def test_corporate_suffixes_side_by_side_scripts_and_short_forms_merge(rules, text, label, aliases):
+    entities = _entities(rules, text)
+    assert label in entities and set(entities[label].aliases) == aliases
+
+
+@pytest.mark.parametrize("generic", ["القابضة", "الشركة", "المجموعة", "البنك", "السعودي"])
+def test_generic_words_never_become_names_or_aliases(rules, generic):
+    text = f"أعلنت شركة زينورا كورب القابضة عن أرباحها. وقالت {generic} إن الطلب قوي على منتجات زينورا."
+    ex = extract(Document(id="t", text=text), rules)
+    assert all(generic not in e.aliases for e in ex.entities)
+    assert all(m.text != generic for m in ex.mentions)
