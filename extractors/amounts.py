@@ -174,10 +174,13 @@ def _money(text, tokens, folded, i, j, value, currency, vocab) -> Quantity:
     context = None
     before = folded[max(0, i - 3) : i]
     stripped = [_strip_clitic(w) for w in before]
+    far = [_strip_clitic(w) for w in folded[max(0, i - 6) : i]]
     for phrase, kind in vocab.contexts.items():
         n = len(phrase)
         if n == 1 and (phrase[0] in before or phrase[0] in stripped or _strip_clitic(phrase[0]) in stripped):
             context = kind  # بأصول تبلغ 73 مليار: the word may stand up to three words before the amount
+        elif n == 1 and kind == "valuation" and _strip_clitic(phrase[0]) in far:
+            context = kind  # تقدر قيمة شركة نوفالين بنحو 60 مليار: a valuation word up to six words back
         elif n > 1 and tuple(before[-n:]) == phrase:
             context = kind
     if context == "valuation" and any(w in vocab.deal_words or _strip_clitic(w) in vocab.deal_words

@@ -61,6 +61,8 @@ _DEFAULT_WINDOW = 15
 _CLAUSE_BREAKS = {"ان", "انه", "انها", "بان", "لان", ":"}
 _QUOTES = {"«", "»", "“", "”", '"', "'", "‘", "’", "(", ")"}
 _PRONOUN_SUFFIXES = ("ها", "ه", "هم", "هما", "هن")
+_PRONOUN_SUBJECTS = {"انها", "انه", "بانها", "بانه", "وانها", "وانه", "لانها", "كونها", "انهما", "بانهما"}
+"""A complementizer with a pronoun just before a trigger: the subject is the party the article is about."""
 _LIST_INTRO = {"بينها", "بينهم", "مثل", "منها", "وهي", "وهم", "ابرزها", "خاصه", "بما"}
 _PRICE_WORDS = {"لقاء", "مقابل", "بقيمه", "بمبلغ", "بنحو", "بحوالي", "نحو", "حوالي"}
 
@@ -94,6 +96,7 @@ class _Lexicon:
     prepositions: frozenset[str]
     owner_words: frozenset[str]
     title_words: frozenset[str]
+    duals: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +132,7 @@ def _lexicon() -> _Lexicon:
         prepositions=frozenset(fold(w) for w in data["slots"]["prepositions"]),
         owner_words=frozenset(fold(w) for w in data["slots"]["owner_words"]),
         title_words=frozenset(fold(w) for w in data["slots"]["title_words"]),
+        duals=frozenset(fold(w) for w in data["slots"]["duals"]),
     )
 
 
@@ -470,7 +474,22 @@ class _Context:
             pairs = self._fill(frame, start, end, h_types, t_types)
             if pairs:
                 return [self._relation(trig, frame, h, t, start, end, document) for h, t in pairs]
+        pair = self._dual_pair(start, end) if trig.relation in SYMMETRIC_RELATIONS else None
+        if pair:
+            return [self._relation(trig, {"confidence": 0.6}, *pair, start, end, document)]
         return []
+
+    def _dual_pair(self, start: int, end: int) -> tuple["_M", "_M"] | None:
+        """وقعت الشركتان اتفاقية: a dual (الشركتان، البنكين، الطرفان) near a symmetric trigger stands for the two
+        organizations the article was just about."""
+        near = self.folded[max(0, start - 4) : end + 4]
+        if not any(rest in self.lex.duals for w in near for _, rest in strip_proclitic(w)[:2]):
+            return None
+        first = self.salience.best({"ORG"}, self.sentence.index, start, set())
+        if first is None:
+            return None
+        second = self.salience.best({"ORG"}, self.sentence.index, start, {first.entity.id})
+        return (first, second) if second is not None else None
 
     # -- slots -----------------------------------------------------------------------------
     def _fill(self, frame, start, end, h_types, t_types) -> list[tuple[_M, _M]]:
@@ -514,6 +533,9 @@ class _Context:
         if spec == "after":
             return self._after(end, types, window, exclude, adjacent)
         if spec == "before":
+            if start > 0 and self.folded[start - 1] in _PRONOUN_SUBJECTS:  # قالت الشركة إنها ستستحوذ …
+                m = self.salience.best(types, self.sentence.index, start, exclude)
+                return [m] if m else []
             return self._before(start, types, window, exclude, adjacent)
         if spec.startswith("prep:"):
             return self._after_prep(fold(spec[5:]), end, types, _DEFAULT_WINDOW, exclude)

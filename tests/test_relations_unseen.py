@@ -1,0 +1,93 @@
+"""Relation patterns of unseen news, on sentences written for these tests (not from any article): verb–subject–
+object order, inflected triggers, duals and pronoun subjects across sentences, and amounts of deals."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.records import SYMMETRIC_RELATIONS, Document
+
+
+def _triples(extractor, text):
+    ex = extractor(Document(id="t", text=text))
+    label = {e.id: e.label for e in ex.entities}
+    out = set()
+    for r in ex.relations:
+        head, tail = label[r.head], label[r.tail]
+        if r.relation in SYMMETRIC_RELATIONS:
+            head, tail = sorted((head, tail))
+        out.add((head, r.relation, tail, r.amount))
+    return out
+
+
+def _facts(extractor, text):
+    return {t[:3] for t in _triples(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("تتعاون شركة زيفيرا مع شركة نوفالين في تطوير البطاريات.", ("زيفيرا", "PARTNERS_WITH", "نوفالين")),
+        ("وتعاونت مايكروسوفت مع أوبن إيه آي في بناء الحواسيب.", ("أوبن إيه آي", "PARTNERS_WITH", "مايكروسوفت")),
+        ("ستتعاون شركة أرامكو مع شركة توتال في مشروع جديد.", ("أرامكو", "PARTNERS_WITH", "توتال")),
+    ],
+)
+def test_verb_subject_object_order(rules, text, fact):
+    assert fact in _facts(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("ستستحوذ شركة أمازون على شركة زوكس.", ("أمازون", "ACQUIRED", "زوكس")),
+        ("وكانت شركة أمازون قد استحوذت على شركة زوكس.", ("أمازون", "ACQUIRED", "زوكس")),
+        ("يستحوذ بنك الرياض على بنك الجزيرة.", ("بنك الرياض", "ACQUIRED", "بنك الجزيرة")),
+    ],
+)
+def test_inflected_triggers_match_by_lemma(rules, text, fact):
+    assert fact in _facts(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("التقى مسؤولو شركة أرامكو وشركة توتال في الرياض. ووقعت الشركتان اتفاقية شراكة لبناء مصفاة.",
+         ("أرامكو", "PARTNERS_WITH", "توتال")),
+        ("أعلن بنك الرياض وبنك الجزيرة عن محادثات. وقال البنكان إن الاندماج سيكتمل قريبا.",
+         ("بنك الجزيرة", "MERGED_WITH", "بنك الرياض")),
+        ("اجتمعت شركة زيفيرا وشركة نوفالين أمس. وأعلن الطرفان عن شراكة استراتيجية.",
+         ("زيفيرا", "PARTNERS_WITH", "نوفالين")),
+    ],
+)
+def test_a_dual_stands_for_the_two_companies_before_it(rules, text, fact):
+    assert fact in _facts(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("أعلنت شركة سامسونج عن نتائجها. وقالت الشركة إنها ستستحوذ على شركة هارمان.", ("سامسونج", "ACQUIRED", "هارمان")),
+        ("نشرت شركة زيفيرا تقريرها. وأكدت أنها استثمرت في شركة نوفالين.", ("زيفيرا", "INVESTED_IN", "نوفالين")),
+        ("عقدت شركة أرامكو مؤتمرا. وذكرت بأنها ستستحوذ على شركة لوسيد.", ("أرامكو", "ACQUIRED", "لوسيد")),
+    ],
+)
+def test_a_pronoun_subject_is_the_company_the_article_is_about(rules, text, fact):
+    assert fact in _facts(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("استحوذت شركة أدنوك على شركة كوفيسترو في صفقة بلغت قيمتها 14.7 مليار يورو.", 14.7e9),
+        ("استحوذت شركة زيفيرا على شركة نوفالين في صفقة تقدر قيمتها بنحو 300 مليون دولار.", 300e6),
+        ("وافقت شركة أمازون على شراء شركة زوكس في صفقة قيمتها مليار دولار.", 1e9),
+    ],
+)
+def test_the_value_of_a_deal_is_its_amount(rules, text, amount):
+    amounts = [t[3] for t in _triples(rules, text) if t[1] == "ACQUIRED"]
+    assert amounts and amounts[0] == pytest.approx(amount)
+
+
+def test_a_valuation_is_not_a_price(rules):
+    text = "تقدر قيمة شركة نوفالين بنحو 60 مليار دولار، واستحوذت شركة زيفيرا على حصة فيها."
+    assert all(t[3] != pytest.approx(60e9) for t in _triples(rules, text))
