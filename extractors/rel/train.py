@@ -29,7 +29,7 @@ __all__ = ["GoldText", "Row", "annotated_texts", "written_texts", "rows_of", "fi
 
 C = 0.2
 """Inverse regularisation strength of each label's logistic model (chosen by grouped cross-validation on dev)."""
-THRESHOLD = 0.7
+THRESHOLD = 0.85
 """Probability a label needs (chosen by the same cross-validation)."""
 MIN_EXAMPLES = 3
 
