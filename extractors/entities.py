@@ -191,8 +191,15 @@ def content_words(key: str) -> tuple[frozenset[str], ...]:
 
 
 def _within(short: tuple[frozenset[str], ...], long: tuple[frozenset[str], ...]) -> bool:
-    """True when every word of ``short`` can be read as a word of ``long``."""
-    return all(any(word & other for other in long) for word in short)
+    """True when the words of ``short`` can be read, in their order, as words of ``long`` (كيو داتا is not داتا كيو)."""
+    k = 0
+    for word in short:
+        while k < len(long) and not word & long[k]:
+            k += 1
+        if k == len(long):
+            return False
+        k += 1
+    return True
 
 
 def _join_partial_names(mentions: list[Mention], uf: _Union) -> None:
