@@ -14,9 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
 from extractors.amounts import Quantity, find_quantities
+from extractors.errors import LexiconError
 from extractors.lexicon import load_json
 from extractors.mentions import strip_proclitic
 from extractors.normalize import fold
@@ -29,6 +32,7 @@ from extractors.records import (
     Extraction,
     Mention,
     Relation,
+    RelationType,
     Sentence,
 )
 from extractors.rel.features import MAX_GAP, lemma, pair_features
@@ -99,9 +103,66 @@ class _Lexicon:
     duals: frozenset[str]
 
 
+_Slot = Annotated[str, StringConstraints(pattern=r"^(before|after|subject|salient|next|prep:\S+)$")]
+
+
+class _Frame(BaseModel):
+    """One way to fill a trigger's slots (see ``lexicons/README.md``); unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    head: _Slot | None = None
+    tail: _Slot | None = None
+    pair: Literal["coord-before", "coord-after"] | None = None
+    window: int = Field(default=_DEFAULT_WINDOW, ge=0)
+    tail_window: int | None = Field(default=None, ge=0)
+    confidence: float = Field(default=0.5, ge=0.0, le=1.0)
+    listed: bool | Literal["head", "tail", "both"] = Field(default=False, alias="list")
+    list_head: bool = False
+    adjacent: bool = False
+    head_types: list[Literal["ORG", "PERSON", "PRODUCT"]] | None = None
+    tail_types: list[Literal["ORG", "PERSON", "PRODUCT"]] | None = None
+
+    @model_validator(mode="after")
+    def _slots(self) -> "_Frame":
+        if self.pair is None and (self.head is None or self.tail is None):
+            raise ValueError("a frame needs a head and a tail slot, or a pair")
+        return self
+
+
+class _Entry(BaseModel):
+    """One entry of ``lexicons/relations.json``: a relation, its trigger phrases, frames and an example."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    relation: RelationType
+    example: str = Field(min_length=1)
+    triggers: list[Annotated[str, StringConstraints(min_length=1)]] = Field(min_length=1)
+    frames: list[_Frame] = Field(min_length=1)
+    role: str | None = None
+    overlap: bool = False
+    no_amount: bool = False
+    expect: list[tuple[str, RelationType, str]] = Field(default_factory=list)
+    """The facts the example states, as (head label, relation, tail label); a test extracts each example."""
+
+
+def _validated(entries: list[dict]) -> None:
+    """Check every entry against :class:`_Entry`; raise LexiconError naming the entry that is wrong."""
+    for n, entry in enumerate(entries):
+        try:
+            _Entry.model_validate(entry)
+        except ValidationError as err:
+            problem = "; ".join(f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}" for e in err.errors())
+            raise LexiconError(
+                f"lexicons/relations.json entry {n} ({entry.get('relation', '?')}: {entry.get('example', '')!r}): "
+                f"{problem}: fix the entry (see extractors/lexicons/README.md)"
+            ) from None
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     data = load_json("relations")
+    _validated(data["entries"])
     by_first: dict[str, list[_Trigger]] = {}
     for entry in data["entries"]:
         for phrase in entry["triggers"]:

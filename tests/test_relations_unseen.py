@@ -91,3 +91,16 @@ def test_the_value_of_a_deal_is_its_amount(rules, text, amount):
 def test_a_valuation_is_not_a_price(rules):
     text = "تقدر قيمة شركة نوفالين بنحو 60 مليار دولار، واستحوذت شركة زيفيرا على حصة فيها."
     assert all(t[3] != pytest.approx(60e9) for t in _triples(rules, text))
+
+
+@pytest.mark.parametrize(
+    ("frame", "problem"),
+    [({"head": "befor", "tail": "after"}, "frames.0.head"), ({"head": "before", "tail": "after", "windw": 3}, "windw")],
+)
+def test_a_malformed_frame_is_an_error_naming_its_entry(frame, problem):
+    from extractors.errors import LexiconError
+    from extractors.relations import _validated
+
+    entry = {"relation": "ACQUIRED", "example": "استحوذت زيفيرا على نوفالين.", "triggers": ["استحوذت"], "frames": [frame]}
+    with pytest.raises(LexiconError, match=f"entry 0 \\(ACQUIRED.*{problem}"):
+        _validated([entry])
