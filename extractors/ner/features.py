@@ -10,8 +10,9 @@ that hamza, alef maksura, teh marbuta and diacritic variants share one row:
   clitics (و ب ل ال) and pronoun suffixes (ها هم) live;
 - LANG (an otherwise unused lexical slot): the word's class in alaqat's
   lexicons (given name, title, place, nationality, organization or product
-  head noun, currency, verb of saying, known name from the gazetteer, function word), so
-  that the model learns from general knowledge, not only from its corpus;
+  head noun, currency, verb of saying, function word), so that the model learns from general knowledge, not
+  only from its corpus. Gazetteer names are deliberately not a class: the rules match them with priority over the
+  model, and a model that leans on lookups learns less of the context that finds the names nobody listed;
   an Arabic-script word in none of them is classed ``UNKNOWN`` when it is not
   an Arabic dictionary word either (:mod:`extractors.ner.dictionary`): most
   names the corpora never saw are transliterations no dictionary holds.
@@ -38,19 +39,9 @@ __all__ = ["arabic_lex_attrs", "lexicon_class", "word_class", "hybrid_embed"]
 
 @lru_cache(maxsize=1)
 def _classes() -> list[tuple[str, frozenset[str]]]:
-    from extractors.lexicon import load_cues, load_gazetteer, load_json
+    from extractors.lexicon import load_cues, load_json
 
     cues = load_cues()
-    gazetteer = load_gazetteer()
-    single: dict[str, set[str]] = {"ORG": set(), "PERSON": set(), "PRODUCT": set(), "LOC": set()}
-    parts: set[str] = set()
-    for entry in gazetteer.entries.values():
-        for name in entry.names + entry.weak_names:
-            words = fold(name).split()
-            if len(words) == 1:
-                single.setdefault(entry.type, set()).add(words[0])
-            else:
-                parts.update(w for w in words if w not in cues.stopwords)
     title_words = {t.split()[0] for t in cues.person_titles}
     return [
         ("FIRST", cues.first_names),
@@ -62,10 +53,6 @@ def _classes() -> list[tuple[str, frozenset[str]]]:
         ("PRODHEAD", cues.product_heads),
         ("CURRENCY", frozenset(f for c in load_json("quantities")["currencies"] if " " not in c
                                for f in (fold(c), "ال" + fold(c)))),
-        ("GAZ_ORG", frozenset(single["ORG"])),
-        ("GAZ_PER", frozenset(single["PERSON"])),
-        ("GAZ_PRODUCT", frozenset(single["PRODUCT"])),
-        ("GAZPART", frozenset(parts)),
         ("STOP", cues.stopwords),
     ]
 
