@@ -184,6 +184,7 @@ def _money(text, tokens, folded, i, j, value, currency, vocab) -> Quantity:
         elif n > 1 and tuple(before[-n:]) == phrase:
             context = kind
     if context == "valuation" and any(w in vocab.deal_words or _strip_clitic(w) in vocab.deal_words
+                                      or w.startswith("لل") and "ال" + w[2:] in vocab.deal_words
                                       for w in folded[max(0, i - 5) : i]):
         context = None  # في صفقة بلغت قيمتها 14.7 مليار: the value of the deal is its price
     after = " ".join(folded[j : j + 2])

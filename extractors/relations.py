@@ -69,6 +69,7 @@ _PRONOUN_SUBJECTS = {"انها", "انه", "بانها", "بانه", "وانها
 """A complementizer with a pronoun just before a trigger: the subject is the party the article is about."""
 _LIST_INTRO = {"بينها", "بينهم", "مثل", "منها", "وهي", "وهم", "ابرزها", "خاصه", "بما"}
 _PRICE_WORDS = {"لقاء", "مقابل", "بقيمه", "بمبلغ", "بنحو", "بحوالي", "نحو", "حوالي"}
+_DEAL_WORDS = {"صفقه", "الصفقه", "قيمتها", "قيمه", "بلغت", "البالغه", "تبلغ"}
 
 
 @dataclass(frozen=True)
@@ -266,9 +267,11 @@ def find_relations(
     token_lists, folded_lists, placed = _sentence_views(sentences, mentions, entities)
     salience = _Salience(placed)
     found: dict[tuple[str, str, str], Relation] = {}
+    prices: list[tuple[Quantity, frozenset[str]]] = []
     for sentence, tokens, folded, ms in zip(sentences, token_lists, folded_lists, placed):
         quantities = find_quantities(sentence.text, default_year=year)
         quantities = [_shift(q, sentence.start) for q in quantities]
+        prices += [(q, frozenset(m.entity.id for m in ms)) for q in _prices(quantities, tokens, folded)]
         covered = {k for m in ms for k in range(m.start, m.end)}
         ctx = _Context(sentence, tokens, folded, ms, salience, lex, quantities, _table_start(sentences, sentence.index))
         hits: list[tuple[_Trigger, int, int]] = []
@@ -293,7 +296,34 @@ def find_relations(
     for key, rel in found.items():  # evidence deduplicated once per fact: linear in its repeats
         found[key] = rel.model_copy(update={"evidence": tuple(dict.fromkeys(rel.evidence))})
     _implied(found)
-    return list(found.values())
+    return _priced(list(found.values()), prices)
+
+
+def _prices(quantities: list[Quantity], tokens: list[Token], folded: list[str]) -> list[Quantity]:
+    """The money amounts of a sentence that a price word introduces (مقابل، بقيمة، لقاء، بمبلغ، صفقة …)."""
+    out = []
+    for q in quantities:
+        if q.kind != "money" or q.context is not None:
+            continue
+        k = next((k for k, t in enumerate(tokens) if t.start >= q.start), len(tokens))
+        before = {rest for w in folded[max(0, k - 4) : k] for _, rest in strip_proclitic(w)[:2]}
+        if before & (_PRICE_WORDS | _DEAL_WORDS):
+            out.append(q)
+    return out
+
+
+def _priced(relations: list[Relation], prices: list[tuple[Quantity, frozenset[str]]]) -> list[Relation]:
+    """A deal read without an amount (often from a headline) takes the price stated in another sentence of the
+    article that names one of its parties, when exactly one such price is stated."""
+    out = []
+    for rel in relations:
+        if rel.relation in DEAL_RELATIONS and rel.amount is None:
+            own = {q.value: q for q, ids in prices if rel.head in ids or rel.tail in ids}
+            if len(own) == 1:
+                q = next(iter(own.values()))
+                rel = rel.model_copy(update={"amount": q.value, "currency": q.currency, "approximate": q.approximate})
+        out.append(rel)
+    return out
 
 
 def _fact_key(rel: Relation) -> tuple[str, str, str]:

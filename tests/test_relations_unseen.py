@@ -104,3 +104,21 @@ def test_a_malformed_frame_is_an_error_naming_its_entry(frame, problem):
     entry = {"relation": "ACQUIRED", "example": "استحوذت زيفيرا على نوفالين.", "triggers": ["استحوذت"], "frames": [frame]}
     with pytest.raises(LexiconError, match=f"entry 0 \\(ACQUIRED.*{problem}"):
         _validated([entry])
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("شركة زيفيرا تستحوذ على شركة نوفالين\nوقالت شركة زيفيرا إنها ستدفع مقابل 300 مليون دولار نقدا.", 300e6),
+        ("«أمازون» تشتري «زوكس»\nوقال رئيس أمازون إن الصفقة التي بلغت قيمتها مليار دولار تاريخية.", 1e9),
+        ("بنك الرياض يستحوذ على بنك الجزيرة\nوأوضح بنك الجزيرة أن العرض بقيمة 2 مليار ريال.", 2e9),
+    ],
+)
+def test_a_headline_deal_takes_the_price_stated_later(rules, text, amount):
+    amounts = [t[3] for t in _triples(rules, text) if t[1] == "ACQUIRED"]
+    assert amounts and amounts[0] == pytest.approx(amount)
+
+
+def test_two_prices_in_the_article_leave_the_headline_deal_without_one(rules):
+    text = "شركة زيفيرا تستحوذ على شركة نوفالين\nوقالت زيفيرا إن العرض بقيمة 300 مليون دولار، ودفعت نوفالين مقابل 50 مليون دولار لشركة أخرى."
+    assert [t[3] for t in _triples(rules, text) if t[1] == "ACQUIRED"] == [None]
