@@ -42,7 +42,7 @@ _PROCLITIC_SPLITS = ("وال", "فال", "بال", "كال", "وب", "ول", "و
 
 # Priority of each matcher: higher wins an overlap.
 _PRIORITY = {"latin-version": 7, "quoted-extended": 7, "gazetteer-extended": 7, "head-extended": 7, "gazetteer": 6, "quoted": 5, "latin": 4, "head": 3, "title": 3, "given-name": 3,
-             "coordinated": 3, "listed": 4, "repeat": 2, "model": 2, "weak": 1}
+             "coordinated": 3, "listed": 4, "acronym": 3, "repeat": 2, "model": 2, "weak": 1}
 _PREPOSITIONS = {"علي", "في", "مع", "من", "الي", "عن", "بين", "ل", "لـ"}
 _FOREIGN_JOINERS = {"اند", "ان", "ين", "اوف", "او", "دي", "دو", "لا", "فون", "فان"}
 """Function words inside transliterated names: آند (and), إن (LinkedIn), أوف (of), دي / دو / لا / فون / فان."""
@@ -122,6 +122,7 @@ class MentionFinder:
         model_spans = self._model_spans(sents)
         words = Counter(w for s in sents for w in s.folded)
         for s, spans in zip(sents, model_spans):
+            self._spelled_acronyms(s)
             self._listed_after_class_noun(s)
             self._quoted_and_heads(s)
             self._latin(s)
@@ -133,6 +134,7 @@ class MentionFinder:
         for s in sents:
             self._definite_heads(s)
             self._heads_beyond_known_names(s)
+            self._people_named_like_companies(s)
         self._weak_in_context(sents, strong_ids)
         for s in sents:
             s.candidates = _resolve_overlaps(s.candidates) + [c for c in s.candidates if c.source.endswith("-unconfirmed")]
@@ -168,6 +170,35 @@ class MentionFinder:
                     source = "gazetteer" if strong else "weak"
                     s.candidates.append(_Candidate(i, end, entry.type, source, entry.id, clitic))
                     break
+
+    def _spelled_acronyms(self, s: _Sent) -> None:
+        """جي بي مورغان تشيس، إتش إس بي سي: two or more spelled-out Latin letters (not all of them function words),
+        with the transliterated words that follow, are one organization's name."""
+        n = len(s.tokens)
+        k = 0
+        while k < n:
+            if not self._spelled_letter(s, k) or k > 0 and self._spelled_letter(s, k - 1):
+                k += 1
+                continue
+            end = k
+            while end < n and self._spelled_letter(s, end):
+                end += 1
+            letters = s.folded[k:end]
+            if sum(w not in self.cues.stopwords for w in letters) >= 2:
+                while end < n and end - k < 6 and s.tokens[end].kind == "ar" and self._foreign(s.folded[end]):
+                    end += 1
+                s.candidates.append(_Candidate(k, end, "ORG", "acronym"))
+            k = end
+
+    def _people_named_like_companies(self, s: _Sent) -> None:
+        """هنري فورد، ويليام كلاي فورد: a known company's name right after a given name is the person's family name,
+        so the person wins over the company there."""
+        people = [c for c in s.candidates if c.source == "given-name"]
+        s.candidates = [
+            c for c in s.candidates
+            if not (c.source in ("gazetteer", "weak") and c.type == "ORG" and not c.clitic
+                    and any(p.start < c.start and c.end <= p.end for p in people))
+        ]
 
     def _listed_after_class_noun(self, s: _Sent) -> None:
         """شركات مثل زيفيرون وبلوماتيكس وأوركينا: every item of a list opened by a class noun and a list word is an
@@ -360,6 +391,13 @@ class MentionFinder:
         """True when token ``j`` is a given name as written (not على، a preposition that folds like علي)."""
         return s.folded[j] in self.cues.first_names and not s.tokens[j].text.endswith("ى") and s.folded[j] not in self.cues.stopwords
 
+    def _future_verb(self, word: str) -> bool:
+        """True for a future-tense verb (سيعمل، ستباشر): the future prefix and a dictionary verb after it."""
+        from extractors.ner.dictionary import known_word
+
+        return word.startswith(("سي", "ست", "سن")) and len(word) >= 5 and word not in self.cues.first_names \
+            and known_word(word)
+
     def _spelled_letter(self, s: _Sent, j: int) -> bool:
         """True when token ``j`` is a spelled-out Latin letter next to another one (تي إم جي): part of an acronym."""
         letters = self.cues.letter_names
@@ -387,7 +425,7 @@ class MentionFinder:
     def _ordinary_noun(self, word: str) -> bool:
         """True for a word that cannot be a surname: a common word with a proclitic (لخطط), or a common word of four
         letters or more that is not a relational adjective (names such as راي، تركية، جمعة stay possible)."""
-        if word in self.cues.first_names:
+        if word in self.cues.first_names or self.gazetteer.lookup(word):
             return False
         if any(clitic and rest in self.cues.common_words for clitic, rest in strip_proclitic(word)):
             return True
@@ -539,6 +577,7 @@ class MentionFinder:
                 continue
             ends = self._terminated(s, k + 1) or k + 1 < len(s.tokens) and s.folded[k + 1] in cues.person_titles
             family = (w.startswith("ال") and len(w) >= 5 and (ends or not self._common(w)) and w not in cues.gentilics
+                      and not self._head_at_word(w) and not self._head_at_word(w[2:])
                       and w not in cues.places and w not in cues.person_titles and w[2:] not in cues.person_titles)
             if not (family or w in cues.first_names and not self._common(w)):
                 break
@@ -596,7 +635,8 @@ class MentionFinder:
         etype = types.get(label)
         if etype is None:
             return
-        while start < end and (s.folded[start] in self.cues.stopwords or s.tokens[start].kind == "sym"):
+        while start < end and (s.folded[start] in self.cues.stopwords or s.tokens[start].kind == "sym"
+                               or self._future_verb(s.folded[start])):
             start += 1
         while end > start and s.tokens[end - 1].kind == "sym":
             end -= 1
@@ -802,6 +842,8 @@ class MentionFinder:
             return None
         if cand.type != "PERSON" and (key in self.cues.stopwords or self._bare_head(key)):
             return None
+        if key in self.cues.gentilics and not cand.canonical:
+            return None  # السعودي، الإماراتية: a nationality alone describes, it does not name
         if cand.end - cand.start == 1 and key in self.cues.months and self._dated(s, cand.start):
             return None
         etype = cand.type

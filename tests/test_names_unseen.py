@@ -116,3 +116,32 @@ def test_generic_words_never_become_names_or_aliases(rules, generic):
     ex = extract(Document(id="t", text=text), rules)
     assert all(generic not in e.aliases for e in ex.entities)
     assert all(m.text != generic for m in ex.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("قال بنك جي بي مورغان تشيس إن الأرباح ارتفعت.", "جي بي مورغان تشيس"),
+        ("أعلن إتش إس بي سي عن خطة جديدة في المنطقة.", "إتش إس بي سي"),
+        ("وقعت إم بي سي عقدا جديدا للبث.", "إم بي سي"),
+    ],
+)
+def test_spelled_out_acronyms_are_one_org(rules, text, name):
+    assert (name, "ORG") in _mentions(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("أسس هنري فورد الشركة عام 1903.", "هنري فورد"),
+        ("قال جون ديل إن الحواسيب ستتغير.", "جون ديل"),
+        ("وكان ويليام فورد قد تولى الرئاسة.", "ويليام فورد"),
+    ],
+)
+def test_a_company_name_after_a_given_name_is_the_family_name(rules, text, person):
+    assert (person, "PERSON") in _mentions(rules, text)
+
+
+@pytest.mark.parametrize("text", ["وقال السعودي إن الخطة جيدة.", "وأكدت الإماراتية أن الطلب قوي."])
+def test_a_nationality_alone_is_not_a_name(rules, text):
+    assert _mentions(rules, text) == []
