@@ -216,8 +216,9 @@ def _join_partial_names(mentions: list[Mention], uf: _Union) -> None:
         family = "PERSON" if m.type == "PERSON" else "ORG"
         equal, larger = set(), set()
         for o in mentions:
-            if o.type == "LOC" or uf.find(o.id) == uf.find(m.id) or m.canonical and o.canonical:
-                continue
+            if o.type == "LOC" or uf.find(o.id) == uf.find(m.id) or m.canonical and o.canonical \
+                    or m.canonical and o.source == "gazetteer-extended":
+                continue  # a known entity never joins a unit named after it (أوبر / أوبر إيتس)
             theirs = words[o.id]
             if not _within(mine, theirs):
                 continue

@@ -64,6 +64,7 @@ class Cues:
     common_words: frozenset[str] = field(default_factory=frozenset)
     letter_names: frozenset[str] = field(default_factory=frozenset)
     unit_words: frozenset[str] = field(default_factory=frozenset)
+    product_unit_words: frozenset[str] = field(default_factory=frozenset)
     date_words: frozenset[str] = field(default_factory=frozenset)
     class_nouns: frozenset[str] = field(default_factory=frozenset)
     list_words: frozenset[str] = field(default_factory=frozenset)
@@ -100,7 +101,8 @@ def load_cues() -> Cues:
         accusative_titles=lists["accusative_titles"],
         common_words=_common_words(),
         letter_names=lists["letter_names"],
-        unit_words=lists["unit_words"],
+        unit_words=lists["unit_words"] | lists["product_unit_words"],
+        product_unit_words=lists["product_unit_words"],
         date_words=lists["date_words"],
         class_nouns=lists["class_nouns"],
         list_words=lists["list_words"],

@@ -260,7 +260,10 @@ class MentionFinder:
             else:
                 continue
             if end > k:
-                s.candidates.append(_Candidate(cand.start, end, cand.type, "gazetteer-extended", clitic=cand.clitic))
+                product = s.folded[end - 1] in self.cues.product_unit_words and cand.type == "ORG"
+                s.candidates.append(
+                    _Candidate(cand.start, end, "PRODUCT" if product else cand.type, "gazetteer-extended", clitic=cand.clitic)
+                )
 
     def _quoted_and_heads(self, s: _Sent) -> None:
         for i, tok in enumerate(s.tokens):

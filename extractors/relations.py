@@ -293,10 +293,37 @@ def find_relations(
         for rel in ruled:
             key = _fact_key(rel)
             found[key] = _merge(found.get(key), rel)
+    for rel in _named_units(document, sentences, mentions, entities):
+        found[_fact_key(rel)] = _merge(found.get(_fact_key(rel)), rel)
     for key, rel in found.items():  # evidence deduplicated once per fact: linear in its repeats
         found[key] = rel.model_copy(update={"evidence": tuple(dict.fromkeys(rel.evidence))})
     _implied(found)
     return _priced(list(found.values()), prices)
+
+
+def _named_units(
+    document: Document, sentences: list[Sentence], mentions: list[Mention], entities: list[Entity]
+) -> list[Relation]:
+    """A known name extended by a unit word (أوبر إيتس، جوجل كلاود، سامسونج كابيتال) names a product (PRODUCT_OF)
+    or a unit (PART_OF) of the entity whose name it starts with, when the article names that entity too."""
+    entity_of = {mid: e for e in entities for mid in e.mentions}
+    keys = {e.key: e for e in entities}
+    out = []
+    for m in mentions:
+        unit = entity_of.get(m.id)
+        if m.source != "gazetteer-extended" or unit is None:
+            continue
+        words = m.key.split()
+        base = next((keys[" ".join(words[:n])] for n in range(len(words) - 1, 0, -1) if " ".join(words[:n]) in keys), None)
+        if base is None or base.id == unit.id:
+            continue
+        relation = "PRODUCT_OF" if unit.type == "PRODUCT" else "PART_OF"
+        sentence = sentences[m.sentence]
+        evidence = Evidence(document=document.id, sentence=sentence.text, start=sentence.start, end=sentence.end,
+                            trigger=m.text, date=document.date, title=document.title)
+        out.append(Relation(head=unit.id, tail=base.id, relation=relation, head_mention=m.id, confidence=0.7,
+                            evidence=(evidence,)))
+    return out
 
 
 def _prices(quantities: list[Quantity], tokens: list[Token], folded: list[str]) -> list[Quantity]:

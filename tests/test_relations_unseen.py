@@ -122,3 +122,15 @@ def test_a_headline_deal_takes_the_price_stated_later(rules, text, amount):
 def test_two_prices_in_the_article_leave_the_headline_deal_without_one(rules):
     text = "شركة زيفيرا تستحوذ على شركة نوفالين\nوقالت زيفيرا إن العرض بقيمة 300 مليون دولار، ودفعت نوفالين مقابل 50 مليون دولار لشركة أخرى."
     assert [t[3] for t in _triples(rules, text) if t[1] == "ACQUIRED"] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("أوقفت أوبر خدمة أوبر إيتس في المنطقة بعد خسائرها.", ("أوبر إيتس", "PRODUCT_OF", "أوبر")),
+        ("أطلقت جوجل خدمة جوجل كلاود في الرياض.", ("جوجل كلاود", "PART_OF", "جوجل")),
+        ("قالت سامسونج إن ذراعها سامسونج كابيتال تتوسع.", ("سامسونج كابيتال", "PART_OF", "سامسونج")),
+    ],
+)
+def test_a_known_name_with_a_unit_word_is_its_product_or_unit(rules, text, fact):
+    assert fact in _facts(rules, text)
