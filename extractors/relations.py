@@ -590,12 +590,30 @@ class _Context:
             h_types = set(frame.get("head_types", head_types))
             t_types = set(frame.get("tail_types", tail_types))
             pairs = self._fill(frame, start, end, h_types, t_types)
+            if pairs and trig.relation in ("ACQUIRED", "INVESTED_IN"):
+                pairs = [(h, self._stake_target(t, t_types)) for h, t in pairs]
+                pairs = [(h, t) for h, t in pairs if h.entity.id != t.entity.id]
             if pairs:
                 return [self._relation(trig, frame, h, t, start, end, document) for h, t in pairs]
         pair = self._dual_pair(start, end) if trig.relation in SYMMETRIC_RELATIONS else None
         if pair:
             return [self._relation(trig, {"confidence": 0.6}, *pair, start, end, document)]
         return []
+
+    def _stake_target(self, tail: "_M", types: set[str]) -> "_M":
+        """حصة X في Y: a stake named by its holder X is a stake in Y, and Y is what the deal is about (استحوذ على حصة
+        أرامكو في سابك: the buyer acquires in سابك, from أرامكو)."""
+        k = tail.start
+        while k > 0 and (self.tokens[k - 1].text in _QUOTES or _is_head(self.folded[k - 1])):
+            k -= 1
+        before = {rest for _, rest in strip_proclitic(self.folded[k - 1])[:2]} if k > 0 else set()
+        if not before & {"حصه", "حصص"}:
+            return tail
+        after = self.folded[tail.end : tail.end + 1]
+        if after != ["في"]:
+            return tail
+        target = next((m for m in self.ms if tail.end < m.start <= tail.end + 3 and m.type in types), None)
+        return target or tail
 
     def _dual_pair(self, start: int, end: int) -> tuple["_M", "_M"] | None:
         """وقعت الشركتان اتفاقية: a dual (الشركتان، البنكين، الطرفان) near a symmetric trigger stands for the two

@@ -134,3 +134,19 @@ def test_two_prices_in_the_article_leave_the_headline_deal_without_one(rules):
 )
 def test_a_known_name_with_a_unit_word_is_its_product_or_unit(rules, text, fact):
     assert fact in _facts(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "not_fact"),
+    [
+        ("استحوذ صندوق الاستثمارات العامة على حصة أرامكو في شركة سابك.",
+         ("صندوق الاستثمارات العامة", "ACQUIRED", "سابك"), ("صندوق الاستثمارات العامة", "ACQUIRED", "أرامكو")),
+        ("استحوذت شركة زيفيرا على حصة شركة نوفالين في بنك الواحة الوطني.",
+         ("زيفيرا", "ACQUIRED", "بنك الواحة الوطني"), ("زيفيرا", "ACQUIRED", "نوفالين")),
+        ("اشترت شركة أمازون حصة شركة زوكس في شركة لوسيد.",
+         ("أمازون", "ACQUIRED", "لوسيد"), ("أمازون", "ACQUIRED", "زوكس")),
+    ],
+)
+def test_a_stake_bought_from_its_holder_is_a_stake_in_the_company_after_it(rules, text, fact, not_fact):
+    facts = _facts(rules, text)
+    assert fact in facts and not_fact not in facts
