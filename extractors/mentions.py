@@ -354,7 +354,7 @@ class MentionFinder:
                 break
             if w.startswith("و") and self._head_at_word(core[2:] if core.startswith("ال") else core):
                 break  # بنك الرياض والبنك الأهلي: a second head noun starts a second name
-            foreign_run = all(self._foreign(x) for x in words) and self._foreign(w)  # مؤسسة جنرال موتورز
+            foreign_run = all(self._foreign(x) for x in words) and self._foreign(w) and not w.startswith("و")  # مؤسسة جنرال موتورز
             if j > i + 1 and not core.startswith("ال") and w not in cues.places and not foreign_run and j >= founder_end:
                 break
             words.append(w)
@@ -371,6 +371,8 @@ class MentionFinder:
         foreign names hold (لينكد إن، جونسون آند جونسون، كول أوف ديوتي) when a transliterated word follows them."""
         k = j
         while k < len(s.tokens) and s.tokens[k].kind == "ar":
+            if k > j and s.folded[k].startswith("و") and self._foreign(s.folded[k][1:]):
+                break  # زيفيرا ونوفالين: و starts the next name
             if self._spelled_letter(s, k) or self._foreign(s.folded[k]):
                 k += 1
             elif k > j and (s.folded[k] in self.cues.unit_words or name_key(s.tokens[k].text) == ""

@@ -716,11 +716,14 @@ class _Context:
 
     def _before(self, start, types, window, exclude, adjacent, prefer_agents: bool = True) -> list[_M]:
         fallback: list[_M] = []
+        described = 0  # tokens of descriptions passed over (المملوكة لكل من X و Y): they do not count in the window
         for m in reversed(self.ms):
             if m.end > start:
                 continue
-            if start - m.end > (0 if adjacent else window):
+            if start - m.end > (0 if adjacent else window + described):
                 break
+            if not adjacent and self._is_modifier(m):
+                described += m.end - m.start + 4
             if m.type not in types or m.entity.id in exclude:
                 continue
             if adjacent or not prefer_agents or not (self._governed(m) or self._is_modifier(m)):
@@ -813,8 +816,8 @@ class _Context:
     def _is_modifier(self, m: _M) -> bool:
         """A mention that describes the noun before it (التابعة لـX، يملكها X) is not the slot's filler."""
         k = m.start
-        while k > 0 and self.tokens[k - 1].text in _QUOTES:
-            k -= 1
+        while k > 0 and (self.tokens[k - 1].text in _QUOTES or _is_head(self.folded[k - 1])):
+            k -= 1  # المملوكة لشركة «X»: quotes and a head noun stand between the owner word and the mention
         prev = self.folded[k - 1] if k >= 1 else ""
         if self.tokens[m.start].start < m.mention.start:  # attached preposition: لـ inside the token
             prev_word = prev
@@ -823,7 +826,14 @@ class _Context:
         else:
             prev_word = prev
         owner_inside_trigger = k - 1 < self.trigger_end <= m.start
-        return prev_word in self.lex.owner_words and not owner_inside_trigger
+        if prev_word in self.lex.owner_words and not owner_inside_trigger:
+            return True
+        if prev in ("كل", "من") and any(w == "لكل" for w in self.folded[max(0, k - 3) : k]):  # المملوكة لكل من X و Y
+            owners = [j for j in range(max(0, k - 5), k) if self.folded[j] in self.lex.owner_words]
+            if any(not (j < self.trigger_end <= m.start) for j in owners):
+                return True
+        earlier = [o for o in self.ms if o.end <= m.start]
+        return bool(earlier) and self._coordinated(earlier[-1], m) and self._is_modifier(earlier[-1])
 
     def _coordinated(self, a: _M, b: _M) -> bool:
         """True when mention ``b`` follows ``a`` in a list: only و، أو، commas and quotes between them."""

@@ -150,3 +150,19 @@ def test_a_known_name_with_a_unit_word_is_its_product_or_unit(rules, text, fact)
 def test_a_stake_bought_from_its_holder_is_a_stake_in_the_company_after_it(rules, text, fact, not_fact):
     facts = _facts(rules, text)
     assert fact in facts and not_fact not in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "facts", "not_fact"),
+    [
+        ("وكانت شركة زيفيرا المملوكة لشركة نوفالين تجري محادثات لشراء شركة لوسيد.",
+         {("نوفالين", "INVESTED_IN", "زيفيرا"), ("زيفيرا", "ACQUIRED", "لوسيد")}, ("نوفالين", "ACQUIRED", "لوسيد")),
+        ("أعلنت شركة أوركينا التابعة لشركة سامسونج أنها ستستحوذ على شركة هارمان.",
+         {("أوركينا", "PART_OF", "سامسونج"), ("أوركينا", "ACQUIRED", "هارمان")}, ("سامسونج", "ACQUIRED", "هارمان")),
+        ("قالت شركة زيفيرا المملوكة لشركة أمازون إنها ستستثمر في شركة لوسيد.",
+         {("أمازون", "INVESTED_IN", "زيفيرا"), ("زيفيرا", "INVESTED_IN", "لوسيد")}, ("أمازون", "INVESTED_IN", "لوسيد")),
+    ],
+)
+def test_an_owner_in_a_description_is_not_the_agent_of_the_verb_after_it(rules, text, facts, not_fact):
+    found = _facts(rules, text)
+    assert facts <= found and not_fact not in found
