@@ -603,6 +603,8 @@ class _Context:
     def _stake_target(self, tail: "_M", types: set[str]) -> "_M":
         """حصة X في Y: a stake named by its holder X is a stake in Y, and Y is what the deal is about (استحوذ على حصة
         أرامكو في سابك: the buyer acquires in سابك, from أرامكو)."""
+        if tail.sentence != self.sentence.index:
+            return tail
         k = tail.start
         while k > 0 and (self.tokens[k - 1].text in _QUOTES or _is_head(self.folded[k - 1])):
             k -= 1
@@ -815,6 +817,8 @@ class _Context:
 
     def _is_modifier(self, m: _M) -> bool:
         """A mention that describes the noun before it (التابعة لـX، يملكها X) is not the slot's filler."""
+        if m.sentence != self.sentence.index:
+            return False
         k = m.start
         while k > 0 and (self.tokens[k - 1].text in _QUOTES or _is_head(self.folded[k - 1])):
             k -= 1  # المملوكة لشركة «X»: quotes and a head noun stand between the owner word and the mention
