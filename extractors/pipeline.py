@@ -43,7 +43,7 @@ class Extractor:
     only, or ``"default"`` to load the bundled model (falling back to rules, with
     a warning, when it is missing). ``relation_model`` is a
     :class:`~extractors.rel.model.RelationModel`, ``None`` for the relation rules
-    alone, or ``"default"``: the bundled one when ``model`` is ``"default"``.
+    alone, or ``"default"``: the bundled one whenever an NER model is in use.
     ``rules=False`` keeps only the relation model's relations (for ablations).
     """
 
@@ -51,15 +51,6 @@ class Extractor:
                  rules: bool = True) -> None:
         from extractors.errors import ModelError
 
-        if relation_model == "default":
-            relation_model = None
-            if model == "default":
-                from extractors.rel.model import load_relation_model
-
-                try:
-                    relation_model = load_relation_model()
-                except ModelError as err:
-                    log.warning("%s; continuing with the relation rules only", err)
         if model == "default":
             from extractors.ner.model import load_model
 
@@ -68,6 +59,15 @@ class Extractor:
             except ModelError as err:
                 log.warning("%s; continuing with rules and lexicons only", err)
                 model = None
+        if relation_model == "default":
+            relation_model = None
+            if model is not None:  # the relation model learnt from the NER model's mentions
+                from extractors.rel.model import load_relation_model
+
+                try:
+                    relation_model = load_relation_model()
+                except ModelError as err:
+                    log.warning("%s; continuing with the relation rules only", err)
         self.relation_model = relation_model
         self.rules = rules
         self.gazetteer = gazetteer or load_gazetteer()
