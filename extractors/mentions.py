@@ -44,6 +44,7 @@ _PROCLITIC_SPLITS = ("وال", "فال", "بال", "كال", "وب", "ول", "و
 _PRIORITY = {"latin-version": 7, "quoted-extended": 7, "gazetteer-extended": 7, "head-extended": 7, "gazetteer": 6, "quoted": 5, "latin": 4, "head": 3, "title": 3, "given-name": 3,
              "coordinated": 3, "listed": 4, "acronym": 3, "repeat": 2, "model": 2, "weak": 1}
 _PREPOSITIONS = {"علي", "في", "مع", "من", "الي", "عن", "بين", "ل", "لـ"}
+_HONORIFIC_WORDS = {"السيد", "السيده", "الشيخ", "الشيخه", "الامير", "الاميره", "الدكتور", "الدكتوره", "المهندس", "المهندسه"}
 _FOREIGN_JOINERS = {"اند", "ان", "ين", "اوف", "او", "دي", "دو", "لا", "فون", "فان"}
 """Function words inside transliterated names: آند (and), إن (LinkedIn), أوف (of), دي / دو / لا / فون / فان."""
 _DEFINITE_HEADS = {"الشركه", "المؤسسه", "الهييه", "المجموعه", "البنك", "المصرف", "الصندوق", "الاتحاد"}
@@ -354,6 +355,8 @@ class MentionFinder:
                 break
             if w.startswith("و") and self._head_at_word(core[2:] if core.startswith("ال") else core):
                 break  # بنك الرياض والبنك الأهلي: a second head noun starts a second name
+            if w in cues.person_titles or w in _HONORIFIC_WORDS:
+                break  # مجموعة الخطوط الجوية القطرية السيد بدر المير: a title or honorific starts a person
             foreign_run = all(self._foreign(x) for x in words) and self._foreign(w) and not w.startswith("و")  # مؤسسة جنرال موتورز
             if j > i + 1 and not core.startswith("ال") and w not in cues.places and not foreign_run and j >= founder_end:
                 break
@@ -373,6 +376,8 @@ class MentionFinder:
         while k < len(s.tokens) and s.tokens[k].kind == "ar":
             if k > j and s.folded[k].startswith("و") and self._foreign(s.folded[k][1:]):
                 break  # زيفيرا ونوفالين: و starts the next name
+            if k > j and self._given_name_at(s, k):
+                break  # لشركة زيفيرا سارة العلي: a given name starts the person after the company
             if self._spelled_letter(s, k) or self._foreign(s.folded[k]):
                 k += 1
             elif k > j and (s.folded[k] in self.cues.unit_words or name_key(s.tokens[k].text) == ""

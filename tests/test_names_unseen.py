@@ -145,3 +145,15 @@ def test_a_company_name_after_a_given_name_is_the_family_name(rules, text, perso
 @pytest.mark.parametrize("text", ["وقال السعودي إن الخطة جيدة.", "وأكدت الإماراتية أن الطلب قوي."])
 def test_a_nationality_alone_is_not_a_name(rules, text):
     assert _mentions(rules, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "person"),
+    [
+        ("عينت مجموعة الواحة الجوية القطرية السيد بدر المير رئيسا تنفيذيا.", "مجموعة الواحة الجوية القطرية", "بدر المير"),
+        ("كرمت مؤسسة الإمارات الخيرية الشيخ خالد القاسمي أمس.", "مؤسسة الإمارات الخيرية", "خالد القاسمي"),
+    ],
+)
+def test_a_head_name_stops_at_an_honorific(rules, text, org, person):
+    found = _mentions(rules, text)
+    assert (org, "ORG") in found and any(t == "PERSON" and person in n for n, t in found)

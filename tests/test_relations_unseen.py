@@ -166,3 +166,18 @@ def test_a_stake_bought_from_its_holder_is_a_stake_in_the_company_after_it(rules
 def test_an_owner_in_a_description_is_not_the_agent_of_the_verb_after_it(rules, text, facts, not_fact):
     found = _facts(rules, text)
     assert facts <= found and not_fact not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("اندمجت شركة زيفيرا مع شركة نوفالين في صفقة كبيرة.", ("زيفيرا", "MERGED_WITH", "نوفالين")),
+        ("وقال المحلل إن شركة زيفيرا اندمجت مع شركة نوفالين.", ("زيفيرا", "MERGED_WITH", "نوفالين")),
+        ("وتنافس هواوي شركتي آبل وسامسونج في سوق الهواتف.", ("سامسونج", "COMPETES_WITH", "هواوي")),
+        ("تنافس شركة زيفيرا شركة نوفالين في السوق.", ("زيفيرا", "COMPETES_WITH", "نوفالين")),
+        ("استقال رئيس مجلس إدارة بنك الرياض محمد الخالدي من منصبه.", ("محمد الخالدي", "LEFT", "بنك الرياض")),
+        ("استقالت الرئيسة التنفيذية لشركة زيفيرا سارة العلي من منصبها أمس.", ("سارة العلي", "LEFT", "زيفيرا")),
+    ],
+)
+def test_verb_first_mergers_rivalries_and_resignations(rules, text, fact):
+    assert fact in _facts(rules, text)

@@ -94,6 +94,10 @@ def known_word(word: str) -> bool:
     variants = {folded, folded[2:] if folded.startswith("ال") else folded, stem}
     if stem.endswith("ت"):
         variants.add(stem[:-1] + "ه")  # شركتنا → شركه
+        if folded.endswith("ت") and (folded.startswith("ا") or len(folded) == 4):
+            variants.add(folded[:-1])  # a past verb: اندمجت → اندمج، باعت → باع
+    if folded.endswith(("وا", "تا")) and len(folded) >= 5:
+        variants.add(folded[:-2])  # استقالوا
     if folded.endswith("ا") and len(folded) >= 5:
         variants.add(folded[:-1])  # tanween: صندوقا، تمويلا
     for ending in ("تان", "تين", "ات", "ون", "ين", "ان"):
