@@ -79,10 +79,12 @@ class _Trigger:
     role: str | None
     frames: tuple[dict[str, Any], ...]
     overlap: bool = False
+    """Structural patterns (X من Y, حصة X في Y) that may match inside another trigger."""
     no_amount: bool = False
     pronoun: bool = False
     """The trigger carries a pronoun suffix (رئيسها، استحواذه): its salient party is the nearest antecedent."""
-    """Structural patterns (X من Y, حصة X في Y) that may match inside another trigger."""
+    gap: tuple[int, int] | None = None
+    """Tokens of a subject standing inside the phrase (قادت شركة X جولة): they fill the ``before`` slot."""
 
 
 @dataclass(frozen=True)
@@ -280,7 +282,7 @@ def find_relations(
             match = _triggers_at(lex, folded, i, covered, overlap=False)
             if match:
                 hits += [(t, i, end) for t, end in match]
-                i = max(end for _, end in match)
+                i = i + 1 if any(t.gap for t, _ in match) else max(end for _, end in match)
             else:
                 i += 1
         for i in range(len(tokens)):
@@ -528,23 +530,46 @@ def _triggers_at(lex: _Lexicon, folded: list[str], i: int, covered: set[int], ov
             if trig.words[-1] in ("ل", "ب") and n > 1 and not (i + n - 1 < len(folded) and folded[i + n - 1] == trig.words[-1]):
                 end = i + n - 1  # attached preposition: the next token carries it and the mention
             found.append((trig, end))
-    if not found and not overlap:
-        found = _lemma_triggers(lex, folded[i], i)
-    if not found:
+    split = _split_triggers(lex, folded, i, covered) if not overlap and all(len(t.words) == 1 for t, _ in found) else []
+    if not found and not split and not overlap:
+        found = _lemma_triggers(lex, folded, i)
+    if not found and not split:
         return []
-    longest = max(len(t.words) for t, _ in found)
+    longest = max((len(t.words) for t, _ in found), default=0)
     seen, out = set(), []
     for trig, end in found:
         if len(trig.words) == longest and id(trig) not in seen:
             seen.add(id(trig))
             out.append((trig, end))
-    return out
+    return out + split  # a phrase around its subject (قادت شركة X جولة) is read beside the one-word trigger
 
 
-def _lemma_triggers(lex: _Lexicon, word: str, i: int) -> list[tuple[_Trigger, int]]:
-    """One-word triggers that share the lemma of ``word`` (with a proclitic removed); a pronoun suffix on the word
-    makes the trigger refer back to the salient party."""
-    for _, rest in strip_proclitic(word)[:3]:
+def _split_triggers(lex: _Lexicon, folded: list[str], i: int, covered: set[int]) -> list[tuple[_Trigger, int]]:
+    """A phrase trigger with its subject inside, as verb-first Arabic puts it (قادت شركة X جولة تمويل، وقعت X
+    اتفاقية): the words after the first one follow one mention (with its head noun and quotes); the trigger then
+    carries the subject's tokens (``gap``), which fill its ``before`` slot."""
+    j = i + 1
+    while j < len(folded) and j - i <= 2 and j not in covered and (_is_head(folded[j]) or folded[j] in _QUOTES):
+        j += 1
+    start = j
+    while j < len(folded) and j in covered and not (j > start and folded[j].startswith("و")):
+        j += 1  # one subject: a list (X وY) is not split around
+    if j == start or j - start > 6:
+        return []
+    while j < len(folded) and folded[j] in _QUOTES:
+        j += 1
+    found = []
+    for _, first in strip_proclitic(folded[i]):
+        for trig in lex.by_first.get(first, ()):
+            if len(trig.words) > 1 and not trig.overlap and _rest_matches(trig.words[1:], folded, j):
+                found.append((replace(trig, gap=(start, j)), j + len(trig.words) - 1))
+    return found
+
+
+def _lemma_triggers(lex: _Lexicon, folded: list[str], i: int) -> list[tuple[_Trigger, int]]:
+    """One-word triggers that share the lemma of the word at ``i`` (with a proclitic removed); a pronoun suffix on
+    the word makes the trigger refer back to the salient party."""
+    for _, rest in strip_proclitic(folded[i])[:3]:
         triggers = lex.by_lemma.get(lemma(rest)) if len(rest) >= 4 else None
         if triggers:
             pronoun = rest.endswith(_PRONOUN_SUFFIXES) and not rest.endswith("ه") or rest.endswith(("هما", "هم"))
@@ -670,6 +695,10 @@ class _Context:
     def _slot(self, spec: str, start: int, end: int, types: set[str], window: int, exclude: set[str], adjacent: bool) -> list[_M]:
         if spec == "after":
             return self._after(end, types, window, exclude, adjacent)
+        if spec in ("before", "salient", "subject") and self.trigger.gap is not None:
+            inside = [m for m in self.ms if self.trigger.gap[0] <= m.start < self.trigger.gap[1] and m.type in types
+                      and m.entity.id not in exclude]
+            return inside[:1]  # the subject inside the phrase (تأسست شركة X على يد …)
         if spec == "before":
             if start > 0 and self.folded[start - 1] in _PRONOUN_SUBJECTS:  # قالت الشركة إنها ستستحوذ …
                 m = self.salience.best(types, self.sentence.index, start, exclude)

@@ -181,3 +181,15 @@ def test_an_owner_in_a_description_is_not_the_agent_of_the_verb_after_it(rules, 
 )
 def test_verb_first_mergers_rivalries_and_resignations(rules, text, fact):
     assert fact in _facts(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("قادت شركة سيكويا كابيتال جولة تمويل في شركة تمارا بقيمة 20 مليون دولار.", ("سيكويا كابيتال", "INVESTED_IN", "تمارا")),
+        ("وقعت شركة أرامكو اتفاقية مع شركة توتال لبناء مصفاة.", ("أرامكو", "CONTRACT_WITH", "توتال")),
+        ("أبرمت شركة زيفيرا عقدا مع شركة نوفالين بقيمة 10 ملايين دولار.", ("زيفيرا", "CONTRACT_WITH", "نوفالين")),
+    ],
+)
+def test_a_phrase_trigger_around_its_subject(rules, text, fact):
+    assert fact in _facts(rules, text)
