@@ -30,7 +30,7 @@ from extractors.lexicon import (
     trigger_final_words,
 )
 from extractors.normalize import fold, match_key, name_key
-from extractors.records import Document, Mention, Sentence
+from extractors.records import Document, Mention, MentionSource, Sentence
 from extractors.text import Token, tokenize
 
 __all__ = ["MentionFinder", "find_mentions", "strip_proclitic"]
@@ -41,7 +41,7 @@ _LATIN_JOINERS = {"&", "-", ".", "'"}
 _PROCLITIC_SPLITS = ("وال", "فال", "بال", "كال", "وب", "ول", "وك", "فب", "فل", "لل", "و", "ف", "ب", "ل", "ك")
 
 # Priority of each matcher: higher wins an overlap.
-_PRIORITY = {"latin-version": 7, "quoted-extended": 7, "gazetteer-extended": 7, "head-extended": 7, "gazetteer": 6, "quoted": 5, "latin": 4, "head": 3, "title": 3, "given-name": 3,
+_PRIORITY: dict[str, int] = {"latin-version": 7, "quoted-extended": 7, "gazetteer-extended": 7, "head-extended": 7, "gazetteer": 6, "quoted": 5, "latin": 4, "head": 3, "title": 3, "given-name": 3,
              "coordinated": 3, "listed": 4, "acronym": 3, "repeat": 2, "model": 2, "weak": 1}
 _PREPOSITIONS = {"علي", "في", "مع", "من", "الي", "عن", "بين", "ل", "لـ"}
 _HONORIFIC_WORDS = {"السيد", "السيده", "الشيخ", "الشيخه", "الامير", "الاميره", "الدكتور", "الدكتوره", "المهندس", "المهندسه"}
@@ -85,10 +85,12 @@ class _Candidate:
     start: int
     end: int
     type: str
-    source: str
+    source: MentionSource
     canonical: str | None = None
     clitic: int = 0
     """Characters of proclitic to drop from the first token."""
+    confirmed: bool = True
+    """False for a proposal that needs the model or a list to confirm it (a quoted span, the word after شركة)."""
 
 
 @dataclass
@@ -138,7 +140,7 @@ class MentionFinder:
             self._people_named_like_companies(s)
         self._weak_in_context(sents, strong_ids)
         for s in sents:
-            s.candidates = _resolve_overlaps(s.candidates) + [c for c in s.candidates if c.source.endswith("-unconfirmed")]
+            s.candidates = _resolve_overlaps(s.candidates) + [c for c in s.candidates if not c.confirmed]
             self._coordinated(s)
             s.candidates = _resolve_overlaps(s.candidates)
         self._repeats(sents)
@@ -300,7 +302,7 @@ class MentionFinder:
                 # شركة بي سي بي، شركة إكويتي تراست، شركة لينكد إن: transliterated words after a head noun are a name
                 s.candidates.append(_Candidate(j, self._foreign_run_end(s, j), head_type, "head"))
             elif s.tokens[j].kind == "ar" and self._name_like(s, j) and not s.folded[j].startswith("ال"):
-                s.candidates.append(_Candidate(j, j + 1, head_type, "head-unconfirmed"))
+                s.candidates.append(_Candidate(j, j + 1, head_type, "head", confirmed=False))
         # Short quoted spans anywhere: names when the model or a later match confirms them. A quote that
         # closes one span never opens the next.
         i = 0
@@ -310,7 +312,7 @@ class MentionFinder:
                 i += 1
                 continue
             if quoted[1] - quoted[0] <= 3:
-                s.candidates.append(_Candidate(quoted[0], quoted[1], "ORG", "quoted-unconfirmed"))
+                s.candidates.append(_Candidate(quoted[0], quoted[1], "ORG", "quoted", confirmed=False))
             i = quoted[1] + 1
 
     def _head_at(self, s: _Sent, i: int) -> tuple[str | None, bool]:
@@ -661,8 +663,8 @@ class MentionFinder:
         s.candidates.append(_Candidate(start, end, etype, "model", clitic=clitic))
         # A model span confirms an unconfirmed quoted or head proposal that it overlaps.
         for cand in s.candidates:
-            if cand.source.endswith("-unconfirmed") and cand.start < end and start < cand.end:
-                cand.source = cand.source.replace("-unconfirmed", "")
+            if not cand.confirmed and cand.start < end and start < cand.end:
+                cand.confirmed = True
                 if etype in ("PERSON", "PRODUCT") and cand.source == "quoted":
                     cand.type = etype
 
@@ -717,7 +719,7 @@ class MentionFinder:
                     continue
                 quoted = cand.start > 0 and s.tokens[cand.start - 1].text in _OPEN_QUOTES
                 confirmed = any(
-                    o is not cand and (o.start, o.end) == (cand.start, cand.end) and not o.source.endswith("-unconfirmed")
+                    o is not cand and (o.start, o.end) == (cand.start, cand.end) and o.confirmed
                     and o.source != "weak" for o in s.candidates
                 )
                 listed = any(o.source == "gazetteer" and self._in_list(s, o, cand) for o in s.candidates)
@@ -743,9 +745,9 @@ class MentionFinder:
 
     def _coordinated(self, s: _Sent) -> None:
         """Names in a list share their type: «A» و«B» after a confirmed name; و + two name-like words after a person."""
-        confirmed = [c for c in s.candidates if not c.source.endswith("-unconfirmed") and c.source != "weak"]
+        confirmed = [c for c in s.candidates if c.confirmed and c.source != "weak"]
         for cand in s.candidates:
-            if cand.source != "quoted-unconfirmed":
+            if cand.source != "quoted" or cand.confirmed:
                 continue
             before = [s.folded[k] for k in range(max(0, cand.start - 8), cand.start - 1)]
             governed = cand.start >= 2 and s.folded[cand.start - 2] in _PREPOSITIONS
@@ -753,7 +755,7 @@ class MentionFinder:
                 _strip_all(w) & trigger_final_words() for w in before
             )
             if after_trigger or any(self._in_list(s, o, cand) for o in confirmed if o.type != "PERSON"):
-                cand.source = "quoted"
+                cand.confirmed = True
         for c in [c for c in confirmed if c.type == "PERSON"]:
             k = c.end
             if k + 1 < len(s.tokens) and s.tokens[k].kind == "ar" and s.folded[k].startswith("و") and len(s.folded[k]) > 3:
@@ -807,7 +809,7 @@ class MentionFinder:
         names: dict[tuple[str, ...], str] = {}
         for s in sents:
             for c in s.candidates:
-                if c.source.endswith("-unconfirmed") or c.source == "weak":
+                if not c.confirmed or c.source == "weak":
                     continue
                 words = tuple(match_key(t.text) for t in s.tokens[c.start : c.end] if t.kind != "sym")
                 if c.clitic and words:
@@ -838,7 +840,7 @@ class MentionFinder:
 
     # -- output ---------------------------------------------------------------------------
     def _to_mention(self, document: Document, s: _Sent, cand: _Candidate, number: int) -> Mention | None:
-        if cand.source.endswith("-unconfirmed") or cand.source == "weak":
+        if not cand.confirmed or cand.source == "weak":
             return None
         first = s.tokens[cand.start]
         start = first.start + cand.clitic
@@ -901,13 +903,13 @@ def _resolve_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
     known name inside it.
     """
     for cand in candidates:
-        if cand.source == "quoted" and any(
+        if cand.source == "quoted" and cand.confirmed and any(
             o.source == "gazetteer" and o.start == cand.start and o.end < cand.end for o in candidates
         ):
             cand.source = "quoted-extended"
     ranked = sorted(
         candidates,
-        key=lambda c: (-_PRIORITY.get(c.source.replace("-unconfirmed", ""), 0) + (10 if c.source.endswith("-unconfirmed") else 0),
+        key=lambda c: (-_PRIORITY[c.source] + (0 if c.confirmed else 10),
                        -(c.end - c.start), c.start),
     )
     taken: list[_Candidate] = []

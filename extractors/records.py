@@ -22,6 +22,7 @@ __all__ = [
     "SYMMETRIC_RELATIONS",
     "SCORED_TYPES",
     "EntityType",
+    "MentionSource",
     "RelationType",
     "Status",
     "Record",
@@ -55,6 +56,10 @@ RELATION_TYPES: tuple[str, ...] = RelationType.__args__  # type: ignore[attr-def
 SYMMETRIC_RELATIONS = frozenset({"MERGED_WITH", "COMPETES_WITH", "PARTNERS_WITH", "CONTRACT_WITH"})
 
 EntityType = Literal["ORG", "PERSON", "PRODUCT", "LOC", "MISC"]
+MentionSource = Literal["latin-version", "quoted-extended", "gazetteer-extended", "head-extended", "gazetteer", "quoted",
+                        "latin", "head", "title", "given-name", "coordinated", "listed", "acronym", "repeat", "model",
+                        "weak"]
+"""How a mention was proposed (extractors.mentions ranks them where proposals overlap; resolution weighs them)."""
 SCORED_TYPES = frozenset({"ORG", "PERSON", "PRODUCT"})
 Status = Literal["completed", "agreed", "proposed", "talks", "denied"]
 
@@ -105,7 +110,7 @@ class Mention(Record):
     type: EntityType
     key: str
     sentence: int = Field(ge=0)
-    source: str = "rule"
+    source: MentionSource = "model"
     canonical: str | None = None
     """Id of the knowledge-base entry the mention matched, when it matched one."""
 
