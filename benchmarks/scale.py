@@ -37,7 +37,7 @@ def run_once(folder: str, jobs: int) -> dict:
         read = time.perf_counter() - read_start
         with Store(Path(tmp) / "s.db") as store:
             add_start = time.perf_counter()
-            report = add_paths([folder], store, extractor, jobs=jobs, spec=("default", None))
+            report = add_paths([folder], store, extractor, jobs=jobs)
             added = time.perf_counter() - add_start
             export_start = time.perf_counter()
             write_outputs(store.graph(), Path(tmp) / "out")

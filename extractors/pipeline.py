@@ -15,11 +15,11 @@ from typing import Any
 from extractors.entities import resolve_mentions
 from extractors.lexicon import Gazetteer, load_gazetteer
 from extractors.mentions import MentionFinder
-from extractors.records import Document, Extraction, Sentence
+from extractors.records import Document, Extraction, Record, Sentence
 from extractors.relations import find_relations
 from extractors.text import split_sentences
 
-__all__ = ["segment", "Extractor", "extract"]
+__all__ = ["segment", "ExtractorConfig", "Extractor", "extract"]
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +34,21 @@ def segment(document: Document) -> list[Sentence]:
         Sentence(index=n, start=s, end=e, text=document.text[s:e])
         for n, (s, e) in enumerate(split_sentences(document.text))
     ]
+
+
+class ExtractorConfig(Record):
+    """What an extractor loads, as one record the CLI, the pipeline and parallel workers share.
+
+    ``model``: ``None`` for rules and lexicons only, ``"default"`` for the bundled NER model, or a model folder;
+    ``gazetteer``: an extra gazetteer file; ``relation_model``: use the trained relation model (with an NER model).
+
+    >>> ExtractorConfig(model=None).model_dump()
+    {'model': None, 'gazetteer': None, 'relation_model': True}
+    """
+
+    model: str | None = "default"
+    gazetteer: str | None = None
+    relation_model: bool = True
 
 
 class Extractor:
@@ -75,6 +90,17 @@ class Extractor:
         self.timings: Counter[str] = Counter()
         """Seconds spent in each stage so far (segment, mentions, entities, relations); ``ner`` is the model's part
         of ``mentions``."""
+
+    @classmethod
+    def from_config(cls, config: ExtractorConfig) -> "Extractor":
+        """The extractor ``config`` describes (loading the models it names)."""
+        model: Any = config.model
+        if model not in (None, "default"):
+            from extractors.ner.model import load_model
+
+            model = load_model(model)
+        gazetteer = load_gazetteer(config.gazetteer) if config.gazetteer else None
+        return cls(model=model, gazetteer=gazetteer, relation_model="default" if config.relation_model else None)
 
     def __call__(self, document: Document) -> Extraction:
         clock = time.perf_counter

@@ -309,7 +309,7 @@ def _output_file(path: str) -> Path:
     return file
 
 
-def _spec(args: argparse.Namespace):
+def _config(args: argparse.Namespace):
     """How to build the extractor (made only when an article needs extracting), after checking the options."""
     from extractors.errors import ModelError
 
@@ -320,7 +320,9 @@ def _spec(args: argparse.Namespace):
         from extractors.lexicon import load_gazetteer
 
         load_gazetteer(args.gazetteer)
-    return (None if args.no_model else (args.model or "default"), args.gazetteer)
+    from extractors.pipeline import ExtractorConfig
+
+    return ExtractorConfig(model=None if args.no_model else (args.model or "default"), gazetteer=args.gazetteer)
 
 
 def _check_inputs(args: argparse.Namespace) -> None:
@@ -361,9 +363,9 @@ def _build(args: argparse.Namespace) -> int:
     from graph.runner import build_from_paths, write_outputs
 
     _check_inputs(args)
-    out, spec = _output_folder(args.out), _spec(args)
+    out, config = _output_folder(args.out), _config(args)
     report = _run_with_progress(args, lambda tick: build_from_paths(
-        args.inputs, on_article=tick, db=args.db, jobs=args.jobs, dask=args.dask_scheduler, spec=spec))
+        args.inputs, on_article=tick, db=args.db, jobs=args.jobs, dask=args.dask_scheduler, config=config))
     outputs = write_outputs(report.graph, out)
     if not args.quiet:
         print(
@@ -380,10 +382,10 @@ def _add(args: argparse.Namespace) -> int:
     from graph.store import Store
 
     _check_inputs(args)
-    spec = _spec(args)
+    config = _config(args)
     with Store(args.db) as store:
         report = _run_with_progress(args, lambda tick: add_paths(
-            args.inputs, store, on_article=tick, jobs=args.jobs, dask=args.dask_scheduler, spec=spec))
+            args.inputs, store, on_article=tick, jobs=args.jobs, dask=args.dask_scheduler, config=config))
         total = store.documents()
     if not args.quiet:
         print(

@@ -13,32 +13,24 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from extractors.inputs import Problem
+from extractors.pipeline import ExtractorConfig
 from extractors.records import Document, Extraction
 
-__all__ = ["ExtractorSpec", "make_extractor", "safe_extract", "extract_parallel", "extract_dask"]
-
-ExtractorSpec = tuple[str | None, str | None]
-"""How a worker builds its extractor: (model: None, "default" or a folder path; extra gazetteer file or None)."""
+__all__ = ["make_extractor", "safe_extract", "extract_parallel", "extract_dask"]
 
 _EXTRACTOR: Any = None
 
 
-def make_extractor(spec: ExtractorSpec):
-    """The :class:`Extractor` that ``spec`` describes (loading the model it names)."""
-    from extractors.lexicon import load_gazetteer
+def make_extractor(config: ExtractorConfig):
+    """The :class:`~extractors.pipeline.Extractor` that ``config`` describes (loading the models it names)."""
     from extractors.pipeline import Extractor
 
-    model, gazetteer = spec
-    if model not in (None, "default"):
-        from extractors.ner.model import load_model
-
-        model = load_model(model)
-    return Extractor(model=model, gazetteer=load_gazetteer(gazetteer) if gazetteer else None)
+    return Extractor.from_config(config)
 
 
-def _init(spec: ExtractorSpec) -> None:
+def _init(config: ExtractorConfig) -> None:
     global _EXTRACTOR
-    _EXTRACTOR = make_extractor(spec)
+    _EXTRACTOR = make_extractor(config)
 
 
 def safe_extract(extractor, doc: Document) -> Extraction | Problem:
@@ -53,15 +45,15 @@ def _extract(doc: Document) -> Extraction | Problem:
     return safe_extract(_EXTRACTOR, doc)
 
 
-def _extract_batch(spec: ExtractorSpec, docs: list[Document]) -> list[Extraction | Problem]:
+def _extract_batch(config: ExtractorConfig, docs: list[Document]) -> list[Extraction | Problem]:
     global _EXTRACTOR
     if _EXTRACTOR is None:
-        _EXTRACTOR = make_extractor(spec)
+        _EXTRACTOR = make_extractor(config)
     return [_extract(d) for d in docs]
 
 
 def extract_parallel(
-    docs: Iterable[Document], jobs: int, spec: ExtractorSpec, batch: int = 32, in_flight: int = 2
+    docs: Iterable[Document], jobs: int, config: ExtractorConfig, batch: int = 32, in_flight: int = 2
 ) -> Iterator[Extraction | Problem]:
     """Extract ``docs`` in ``jobs`` worker processes; yield the results in input order (streaming).
 
@@ -69,7 +61,7 @@ def extract_parallel(
     batches pending.
     """
     context = multiprocessing.get_context("fork")
-    with context.Pool(jobs, initializer=_init, initargs=(spec,)) as pool:
+    with context.Pool(jobs, initializer=_init, initargs=(config,)) as pool:
         pending: deque = deque()
         for group in _batches(docs, batch):
             pending.append(pool.map_async(_extract, group, chunksize=max(1, len(group) // (jobs * 2))))
@@ -91,7 +83,7 @@ def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
 
 
 def extract_dask(
-    docs: Iterable[Document], address: str, spec: ExtractorSpec, batch: int = 16, in_flight: int = 8
+    docs: Iterable[Document], address: str, config: ExtractorConfig, batch: int = 16, in_flight: int = 8
 ) -> Iterator[Extraction | Problem]:
     """Extract ``docs`` on the Dask cluster at ``address`` (workers load the model once each); yield in input order.
 
@@ -102,7 +94,7 @@ def extract_dask(
     with Client(address) as client:
         pending: deque = deque()
         for group in _batches(docs, batch):
-            pending.append(client.submit(_extract_batch, spec, group, pure=False))
+            pending.append(client.submit(_extract_batch, config, group, pure=False))
             if len(pending) >= in_flight:
                 yield from pending.popleft().result()
         while pending:

@@ -15,10 +15,10 @@ from pathlib import Path
 import networkx as nx
 
 from extractors.inputs import Notice, Problem, read_inputs
-from extractors.pipeline import Extractor
+from extractors.pipeline import Extractor, ExtractorConfig
 from extractors.records import Document, Extraction
 from graph.export import write_graphml, write_json
-from graph.parallel import ExtractorSpec, extract_dask, extract_parallel, make_extractor, safe_extract
+from graph.parallel import extract_dask, extract_parallel, make_extractor, safe_extract
 from graph.store import Store
 from graph.view import write_html
 
@@ -56,14 +56,14 @@ def add_paths(
     report: BuildReport | None = None,
     jobs: int = 1,
     dask: str | None = None,
-    spec: ExtractorSpec = ("default", None),
+    config: ExtractorConfig = ExtractorConfig(),
 ) -> BuildReport:
     """Read every article under ``paths`` and add what is extracted to ``store``, one transaction per article.
 
     An article the store already holds with the same content is not extracted again. A bad article is reported
-    in ``report.problems`` and the batch goes on. Without an ``extractor``, one is made from ``spec`` when the first
+    in ``report.problems`` and the batch goes on. Without an ``extractor``, one is made from ``config`` when the first
     article needs extracting (so re-adding unchanged articles loads no model). With ``jobs`` > 1 (worker processes) or ``dask`` (a scheduler
-    address), extraction runs in parallel workers built from ``spec``; the store is written here, in input order,
+    address), extraction runs in parallel workers built from ``config``; the store is written here, in input order,
     so the result is the same as a single-process run.
     """
     start = time.perf_counter()
@@ -88,11 +88,11 @@ def add_paths(
                 yield item
 
     if dask:
-        results = extract_dask(fresh(), dask, spec)
+        results = extract_dask(fresh(), dask, config)
     elif jobs > 1:
-        results = extract_parallel(fresh(), jobs, spec)
+        results = extract_parallel(fresh(), jobs, config)
     else:
-        results = _extract_serial(fresh(), extractor, spec)
+        results = _extract_serial(fresh(), extractor, config)
     for result in results:
         if isinstance(result, Problem):
             report.problems.append(result)
@@ -106,10 +106,10 @@ def add_paths(
     return report
 
 
-def _extract_serial(docs: Iterable[Document], extractor: Extractor | None, spec: ExtractorSpec) -> Iterator[Extraction | Problem]:
+def _extract_serial(docs: Iterable[Document], extractor: Extractor | None, config: ExtractorConfig) -> Iterator[Extraction | Problem]:
     """Extract ``docs`` in this process; the extractor (and its model) is made only when a document needs it."""
     for doc in docs:
-        extractor = extractor or make_extractor(spec)
+        extractor = extractor or make_extractor(config)
         yield safe_extract(extractor, doc)
 
 
@@ -120,7 +120,7 @@ def build_from_paths(
     db: str | Path | None = None,
     jobs: int = 1,
     dask: str | None = None,
-    spec: ExtractorSpec = ("default", None),
+    config: ExtractorConfig = ExtractorConfig(),
 ) -> BuildReport:
     """Add every article under ``paths`` to a store (a fresh temporary one unless ``db`` is given) and merge the graph.
 
@@ -133,7 +133,7 @@ def build_from_paths(
     """
     with tempfile.TemporaryDirectory(prefix="alaqat-") as tmp:
         with Store(db or Path(tmp) / "build.db") as store:
-            report = add_paths(paths, store, extractor, on_article, jobs=jobs, dask=dask, spec=spec)
+            report = add_paths(paths, store, extractor, on_article, jobs=jobs, dask=dask, config=config)
             start = time.perf_counter()
             report.graph = store.graph()
             report.seconds += time.perf_counter() - start

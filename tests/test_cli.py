@@ -73,7 +73,7 @@ def test_the_summary_time_is_wall_clock_with_the_model_load(tmp_path, capsys, mo
     import graph.runner
     from extractors.pipeline import Extractor
 
-    def slow_extractor(_spec):
+    def slow_extractor(_config):
         time.sleep(1.0)  # a model load
         return Extractor(model=None)
 

@@ -1,6 +1,7 @@
 """Reading articles: encodings, HTML, JSON lines, and clear problems for what cannot be read."""
 
 from extractors.inputs import Problem, read_inputs
+from extractors.pipeline import ExtractorConfig
 from extractors.records import Document
 
 ARABIC = "خبر عاجل\nاستحوذت شركة أمازون على شركة سوق.كوم."
@@ -54,7 +55,7 @@ def test_same_named_files_in_two_folders_are_two_articles(tmp_path):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "news.txt").write_text(f"خبر\nاستحوذت شركة {company} على شركة سوق.كوم.", encoding="utf-8")
     assert sorted(d.id for d in _read(tmp_path)) == ["a/news", "b/news"]
-    report = build_from_paths([tmp_path], spec=(None, None))
+    report = build_from_paths([tmp_path], config=ExtractorConfig(model=None))
     assert report.articles == 2 and report.added == 2
     assert {"amazon", "google"} <= set(report.graph.nodes)
 
@@ -73,7 +74,7 @@ def test_same_named_files_given_one_by_one_are_both_kept_and_the_collision_repor
     notices = [i for i in items if isinstance(i, Notice)]
     assert len(notices) == 1 and "news" in notices[0].message and str(paths[1]) == notices[0].path
     with Store(tmp_path / "s.db") as store:
-        report = add_paths(paths, store, spec=(None, None))
+        report = add_paths(paths, store, config=ExtractorConfig(model=None))
         assert (report.added, report.replaced, store.documents()) == (2, 0, 2)
 
 
