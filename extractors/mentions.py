@@ -407,6 +407,8 @@ class MentionFinder:
         """True for a future-tense verb (سيعمل، ستباشر): the future prefix and a dictionary verb after it."""
         from extractors.ner.dictionary import known_word
 
+        if word[:1] in ("و", "ف") and word[1:3] in ("سي", "ست", "سن"):
+            word = word[1:]  # وسيعمل
         return word.startswith(("سي", "ست", "سن")) and len(word) >= 5 and word not in self.cues.first_names \
             and known_word(word)
 
@@ -691,6 +693,14 @@ class MentionFinder:
                 return clitic
         return 0
 
+    def _ordinary_word(self, key: str) -> bool:
+        """True for a word of the common-words list or a verb of saying, with or without a proclitic, that no
+        lexicon names (a given name or a known entity)."""
+        if key in self.cues.first_names or self.gazetteer.lookup(key):
+            return False
+        forms = {rest for _, rest in strip_proclitic(key)}
+        return bool(forms & (self.cues.common_words | self.cues.speech_verbs))
+
     def _dated(self, s: _Sent, k: int) -> bool:
         """True when the month name at token ``k`` is a date: شهر before it, a number beside it, or a date word
         after it (في نيسان الماضي، 15 نيسان 2024)."""
@@ -856,6 +866,8 @@ class MentionFinder:
             return None
         if key in self.cues.gentilics and not cand.canonical:
             return None  # السعودي، الإماراتية: a nationality alone describes, it does not name
+        if cand.source == "model" and cand.end - cand.start == 1 and first.kind == "ar" and self._ordinary_word(key):
+            return None  # تشغيل، وأضاف: one ordinary word or verb of saying is not a name
         if cand.end - cand.start == 1 and key in self.cues.months and self._dated(s, cand.start):
             return None
         etype = cand.type

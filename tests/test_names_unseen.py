@@ -157,3 +157,23 @@ def test_a_nationality_alone_is_not_a_name(rules, text):
 def test_a_head_name_stops_at_an_honorific(rules, text, org, person):
     found = _mentions(rules, text)
     assert (org, "ORG") in found and any(t == "PERSON" and person in n for n, t in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_name"),
+    [
+        ("وسيعمل الحديري رئيسا تنفيذيا للبنك.", "وسيعمل الحديري"),
+        ("وستباشر سارة العلي مهامها الشهر المقبل.", "وستباشر سارة العلي"),
+    ],
+)
+def test_a_future_verb_is_not_part_of_a_name(full, text, not_name):
+    assert not_name not in [n for n, _ in _mentions(full, text)]
+
+
+@pytest.mark.parametrize(("word", "ordinary"), [("تشغيل", True), ("وأضاف", True), ("وقالت", True), ("زيفيرا", False),
+                                               ("هواوي", False), ("محمد", False)])
+def test_one_ordinary_word_is_never_a_name(word, ordinary):
+    from extractors.mentions import MentionFinder
+    from extractors.normalize import match_key
+
+    assert MentionFinder()._ordinary_word(match_key(word)) is ordinary
