@@ -366,6 +366,11 @@ class MentionFinder:
             j += 1
         if not words or "ال" + words[0] in cues.gentilics or self._describes(words[0]):
             return None  # بنك سعودي، صندوق استثماري، مجموعة تأمين: a description, not a name
+        if self._foreign(words[0]) and founder_end == 0:
+            # مجموعة نورينكو الدفاعية الصينية: after a transliterated name, definite adjectives describe it
+            while len(words) > 1 and words[-1].startswith(("ال", "وال")) and words[-1] not in cues.unit_words:
+                words.pop()
+                j -= 1
         proper = any(w in cues.places or w in cues.gentilics for w in words) or not words[0].startswith("ال")
         if len(words) >= 2 or proper and words[0] not in cues.stopwords:
             return j

@@ -793,7 +793,9 @@ class _Context:
                 self.tokens[skip].text in _QUOTES or _is_head(self.folded[skip])
             ):
                 skip += 1
-            found = self._after(skip, types, 1, exclude, False)
+            found = self._after(skip, types, 1, exclude, False) or [
+                m for m in self.ms if end <= m.start < skip < m.end and m.type in types and m.entity.id not in exclude
+            ][:1]  # or a name that keeps its head noun (مع مجموعة نورينكو)
             if found:
                 return found
         for k in range(end, min(end + window + 1, len(self.tokens))):

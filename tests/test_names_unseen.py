@@ -177,3 +177,15 @@ def test_one_ordinary_word_is_never_a_name(word, ordinary):
     from extractors.normalize import match_key
 
     assert MentionFinder()._ordinary_word(match_key(word)) is ordinary
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقعت أرامكو مع مجموعة نورينكو الدفاعية الصينية اتفاقية.", "مجموعة نورينكو"),
+        ("تقدمت مجموعة فيريرو الإيطالية بعرض جديد.", "مجموعة فيريرو"),
+        ("أعلن بنك الخليج الأول عن أرباحه.", "بنك الخليج الأول"),
+    ],
+)
+def test_adjectives_after_a_transliterated_name_describe_it(rules, text, name):
+    assert (name, "ORG") in _mentions(rules, text)

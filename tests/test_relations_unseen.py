@@ -193,3 +193,15 @@ def test_verb_first_mergers_rivalries_and_resignations(rules, text, fact):
 )
 def test_a_phrase_trigger_around_its_subject(rules, text, fact):
     assert fact in _facts(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("ووافقت أرامكو على مشروع مشترك مع مجموعة نورينكو الدفاعية الصينية.", ("أرامكو", "PARTNERS_WITH", "مجموعة نورينكو")),
+        ("وقعت شركة زيفيرا مذكرة تفاهم مع بنك الواحة الوطني.", ("بنك الواحة الوطني", "PARTNERS_WITH", "زيفيرا")),
+        ("أعلنت شركة نوفالين شراكة استراتيجية مع مصرف الأمل الإسلامي.", ("مصرف الأمل الإسلامي", "PARTNERS_WITH", "نوفالين")),
+    ],
+)
+def test_a_name_that_keeps_its_head_noun_fills_a_preposition_slot(rules, text, fact):
+    assert fact in _facts(rules, text)
