@@ -159,7 +159,8 @@ def parser() -> argparse.ArgumentParser:
     r = sub.add_parser(
         "train-rel",
         help="retrain the relation model from annotated business news",
-        description="Extract the annotated articles of ../shared/eval/dev and the sentences in data/train/ with the "
+        description="Extract the annotated articles of ../shared/eval/dev and the sentences in data/train/ and "
+        "data/train_rel/ with the "
         "shipped NER model and rules, label every pair of mentions in a sentence from the gold relations, and fit "
         "the relation model (extractors/rel/) into data/models/ar_alaqat_rel/weights.json.",
     )
@@ -655,9 +656,10 @@ def _train_ner(args: argparse.Namespace) -> int:
 
 def _train_rel(args: argparse.Namespace) -> int:
     from extractors.ner.train import ANNOTATED, WRITTEN
-    from extractors.rel.train import train_relation_model
+    from extractors.rel.train import RELATION_WRITTEN, train_relation_model
 
-    counts = train_relation_model(args.annotated or ANNOTATED, sorted(WRITTEN.glob("*.jsonl")), args.out)
+    written = sorted(WRITTEN.glob("*.jsonl")) + sorted(RELATION_WRITTEN.glob("*.jsonl"))
+    counts = train_relation_model(args.annotated or ANNOTATED, written, args.out)
     print(f"relation model written to {args.out}: {counts}")
     return 0
 

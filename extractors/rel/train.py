@@ -25,8 +25,11 @@ from extractors.records import SYMMETRIC_RELATIONS, Document, Extraction
 from extractors.rel.model import RELATED, RelationModel
 from extractors.relations import extraction_pairs
 
-__all__ = ["GoldText", "Row", "annotated_texts", "written_texts", "rows_of", "fit", "train_relation_model", "C", "THRESHOLD"]
+__all__ = ["GoldText", "Row", "annotated_texts", "written_texts", "rows_of", "fit", "train_relation_model", "C", "THRESHOLD",
+           "RELATION_WRITTEN"]
 
+RELATION_WRITTEN = Path(__file__).resolve().parents[2] / "data" / "train_rel"
+"""Sentences written for the relation model only (the NER model trains on ``data/train/``)."""
 C = 0.2
 """Inverse regularisation strength of each label's logistic model (chosen by grouped cross-validation on dev)."""
 THRESHOLD = 0.85
