@@ -244,10 +244,14 @@ class MentionFinder:
 
     def _gazetteer_extended(self, s: _Sent) -> None:
         """A known name followed by a unit word (``unit_words`` in cues.json) or by Latin words after a Latin name is
-        another name (جوجل كلاود، أوبن إيه آي غلوبال، Google Cloud): proposed whole, with no knowledge-base link."""
+        another name (جوجل كلاود، أوبن إيه آي غلوبال، Google Cloud): proposed whole, with no knowledge-base link. A
+        known person's name takes the family name after it."""
         known = [c for c in s.candidates if c.source == "gazetteer"]
         starts = {c.start for c in known}
         for cand in known:
+            if cand.type == "PERSON":  # منصور بن زايد آل نهيان: the known person goes on with his family name
+                cand.end = self._family_parts(s, cand.end)
+                continue
             k = cand.end
             before = s.folded[max(0, cand.start - 3) : cand.start]
             if any(w in self.cues.person_titles for w in before):
@@ -592,8 +596,11 @@ class MentionFinder:
         while k < len(s.tokens) and parts < most and s.tokens[k].kind == "ar":
             w = s.folded[k]
             if w in cues.name_connectors and k + 1 < len(s.tokens) and s.tokens[k + 1].kind == "ar":
-                k += 1
-                continue
+                if self._name_like(s, k + 1) and not self._ordinary_noun(s.folded[k + 1]):
+                    k += 2  # بن سليم، آل نهيان: a connector always brings the name after it
+                    parts += 1
+                    continue
+                break
             ends = self._terminated(s, k + 1) or k + 1 < len(s.tokens) and s.folded[k + 1] in cues.person_titles
             family = (w.startswith("ال") and len(w) >= 5 and (ends or not self._common(w)) and w not in cues.gentilics
                       and not self._head_at_word(w) and not self._head_at_word(w[2:])

@@ -189,3 +189,15 @@ def test_one_ordinary_word_is_never_a_name(word, ordinary):
 )
 def test_adjectives_after_a_transliterated_name_describe_it(rules, text, name):
     assert (name, "ORG") in _mentions(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("قال سلطان أحمد بن سليم إن الأرباح ارتفعت.", "سلطان أحمد بن سليم"),
+        ("وأكد منصور بن زايد آل نهيان أن الاستثمار مستمر.", "منصور بن زايد آل نهيان"),
+        ("وأوضح فهد عبدالله آل ثاني أن الخطة جاهزة.", "فهد عبدالله آل ثاني"),
+    ],
+)
+def test_connectors_bring_the_family_name_after_a_patronymic(rules, text, person):
+    assert (person, "PERSON") in _mentions(rules, text)
