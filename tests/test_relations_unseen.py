@@ -205,3 +205,17 @@ def test_a_phrase_trigger_around_its_subject(rules, text, fact):
 )
 def test_a_name_that_keeps_its_head_noun_fills_a_preposition_slot(rules, text, fact):
     assert fact in _facts(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "facts", "not_fact"),
+    [
+        ("وشغل جون سميث مناصب في شركتي أوراكل وسيسكو.", {("جون سميث", "WORKS_FOR", "أوراكل"), ("جون سميث", "WORKS_FOR", "سيسكو")}, None),
+        ("قال خالد كعوان الرئيس التنفيذي لمجموعة المؤسسة العربية المصرفية إن السوق واعدة.", set(), "FOUNDED"),
+        ("أعلنت مؤسسة زيفيرا الخيرية عن برنامج جديد مع شركة نوفالين.", set(), "FOUNDED"),
+    ],
+)
+def test_shared_titles_and_an_institution_that_is_not_a_founder(rules, text, facts, not_fact):
+    found = _facts(rules, text)
+    assert facts <= found
+    assert not_fact is None or all(f[1] != not_fact for f in found)
