@@ -572,8 +572,8 @@ def _lemma_triggers(lex: _Lexicon, folded: list[str], i: int) -> list[tuple[_Tri
     for _, rest in strip_proclitic(folded[i])[:3]:
         triggers = lex.by_lemma.get(lemma(rest)) if len(rest) >= 4 else None
         # مؤسسة (an institution) is not مؤسس (a founder): a final ه (teh marbuta, folded) must agree
-        triggers = [t for t in triggers or () if t.words[0].endswith("ه") == rest.endswith("ه") or rest.endswith(_PRONOUN_SUFFIXES[:1] + ("هم", "هما"))
-                    and not rest.endswith("ه")]
+        triggers = [t for t in triggers or () if t.words[0].endswith("ه") == rest.endswith("ه")
+                    or rest.endswith(("ها", "هم", "هما"))]
         if triggers:
             pronoun = rest.endswith(_PRONOUN_SUFFIXES) and not rest.endswith("ه") or rest.endswith(("هما", "هم"))
             return [(replace(t, pronoun=t.pronoun or pronoun), i + 1) for t in triggers]
