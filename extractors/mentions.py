@@ -827,7 +827,8 @@ class MentionFinder:
             s.candidates.append(_Candidate(i, j, "ORG", "head", clitic=clitic))
 
     def _repeats(self, sents: list[_Sent]) -> None:
-        """Names found once are names everywhere in the article: a person's surname, a Latin name."""
+        """Names found once are names everywhere in the article: a person's surname, a Latin name, a transliterated
+        name first seen after a head noun or in a list."""
         names: dict[tuple[str, ...], str] = {}
         for s in sents:
             for c in s.candidates:
@@ -838,6 +839,9 @@ class MentionFinder:
                     words = (strip_proclitic(words[0])[-1][1],) + words[1:]
                 if c.type == "PERSON" and len(words) >= 2 and len(words[-1]) >= 3:
                     names.setdefault((words[-1],), "PERSON")
+                if c.type != "PERSON" and len(words) == 1 and c.source in ("head", "listed") and len(words[0]) >= 4 \
+                        and self._foreign(words[0]):
+                    names.setdefault(words, c.type)  # شركة فيرانتيس … وقالت فيرانتيس
                 if c.type != "PERSON" and (s.tokens[c.start].kind == "lat" or len(words) >= 2):
                     names.setdefault(words, c.type)
                     short = tuple(name_key(" ".join(words)).split())

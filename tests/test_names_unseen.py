@@ -201,3 +201,9 @@ def test_adjectives_after_a_transliterated_name_describe_it(rules, text, name):
 )
 def test_connectors_bring_the_family_name_after_a_patronymic(rules, text, person):
     assert (person, "PERSON") in _mentions(rules, text)
+
+
+def test_a_transliterated_name_seen_after_a_head_noun_is_a_name_everywhere(rules):
+    text = "أعلنت شركة فيرانتيس عن نتائجها. وقالت فيرانتيس إنها ستستحوذ على شركة كوانتيكس. وأضافت أن كوانتيكس ستبقى."
+    entities = _entities(rules, text)
+    assert len(entities["فيرانتيس"].mentions) == 2 and len(entities["كوانتيكس"].mentions) == 2
