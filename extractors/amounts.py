@@ -185,8 +185,8 @@ def _money(text, tokens, folded, i, j, value, currency, vocab) -> Quantity:
             context = kind
     if context == "valuation" and any(w in vocab.deal_words or _strip_clitic(w) in vocab.deal_words
                                       or w.startswith("لل") and "ال" + w[2:] in vocab.deal_words
-                                      for w in folded[max(0, i - 5) : i]):
-        context = None  # في صفقة بلغت قيمتها 14.7 مليار: the value of the deal is its price
+                                      for w in folded[max(0, i - 10) : i]):
+        context = None  # في صفقة بلغت قيمتها 14.7 مليار، صفقة … وتقدر بـ10.5 مليارات: the deal's value is its price
     after = " ".join(folded[j : j + 2])
     if any(" ".join(p) in after for p, kind in vocab.contexts.items() if kind == "per_share"):
         context = "per_share"

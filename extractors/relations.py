@@ -69,7 +69,7 @@ _PRONOUN_SUBJECTS = {"انها", "انه", "بانها", "بانه", "وانها
 """A complementizer with a pronoun just before a trigger: the subject is the party the article is about."""
 _LIST_INTRO = {"بينها", "بينهم", "مثل", "منها", "وهي", "وهم", "ابرزها", "خاصه", "بما"}
 _PRICE_WORDS = {"لقاء", "مقابل", "بقيمه", "بمبلغ", "بنحو", "بحوالي", "نحو", "حوالي"}
-_DEAL_WORDS = {"صفقه", "الصفقه", "قيمتها", "قيمه", "بلغت", "البالغه", "تبلغ"}
+_DEAL_WORDS = {"صفقه", "الصفقه", "قيمتها", "قيمه", "بلغت", "البالغه", "تبلغ", "تقدر", "وتقدر", "يقدر"}
 
 
 @dataclass(frozen=True)
@@ -343,11 +343,12 @@ def _prices(quantities: list[Quantity], tokens: list[Token], folded: list[str]) 
 
 def _priced(relations: list[Relation], prices: list[tuple[Quantity, frozenset[str]]]) -> list[Relation]:
     """A deal read without an amount (often from a headline) takes the price stated in another sentence of the
-    article that names one of its parties, when exactly one such price is stated."""
+    article that names both its parties, else one of them, when exactly one such price is stated."""
     out = []
     for rel in relations:
         if rel.relation in DEAL_RELATIONS and rel.amount is None:
-            own = {q.value: q for q, ids in prices if rel.head in ids or rel.tail in ids}
+            both = {q.value: q for q, ids in prices if rel.head in ids and rel.tail in ids}
+            own = both if len(both) == 1 else {q.value: q for q, ids in prices if rel.head in ids or rel.tail in ids}
             if len(own) == 1:
                 q = next(iter(own.values()))
                 rel = rel.model_copy(update={"amount": q.value, "currency": q.currency, "approximate": q.approximate})

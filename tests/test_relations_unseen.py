@@ -219,3 +219,16 @@ def test_shared_titles_and_an_institution_that_is_not_a_founder(rules, text, fac
     found = _facts(rules, text)
     assert facts <= found
     assert not_fact is None or all(f[1] != not_fact for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("عرضت شركة زيفيرا شراء حصة في شركة نوفالين، وهي صفقة قد تشمل 46% من الأسهم وتقدر بـ10.5 مليارات دولار.", 10.5e9),
+        ("شركة زيفيرا تستحوذ على شركة نوفالين\nوقالت زيفيرا إن القيمة النهائية لصفقة نوفالين بلغت 400 مليون دولار، "
+         "وإن أرباحها بلغت 50 مليون دولار.", 400e6),
+    ],
+)
+def test_the_value_of_a_deal_stated_with_both_parties(rules, text, amount):
+    amounts = [t[3] for t in _triples(rules, text) if t[1] in ("ACQUIRED", "INVESTED_IN") and t[3]]
+    assert amounts and amounts[0] == pytest.approx(amount)
