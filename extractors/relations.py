@@ -22,7 +22,7 @@ from extractors.amounts import Quantity, find_quantities
 from extractors.errors import LexiconError
 from extractors.lexicon import load_json
 from extractors.mentions import strip_proclitic
-from extractors.normalize import fold
+from extractors.normalize import fold, light_stem
 from extractors.records import (
     SCORED_TYPES,
     SYMMETRIC_RELATIONS,
@@ -179,8 +179,11 @@ def _lexicon() -> _Lexicon:
     by_lemma: dict[str, dict[tuple[str, str], _Trigger]] = {}
     for trigs in by_first.values():
         for trig in trigs:
-            if len(trig.words) == 1 and len(trig.words[0]) >= 4 and not trig.overlap:
-                by_lemma.setdefault(lemma(trig.words[0]), {}).setdefault((trig.relation, str(trig.frames)), trig)
+            word = trig.words[0]
+            prepositional = word[:1] in ("ب", "ل", "ك") and not word.startswith("ال") and light_stem(word) != word
+            if len(trig.words) == 1 and len(word) >= 4 and not trig.overlap and not prepositional:
+                # بقيادة (led by) keeps its preposition: قيادة alone is leading a team, not a funding round
+                by_lemma.setdefault(lemma(word), {}).setdefault((trig.relation, str(trig.frames)), trig)
     neg = data["negation"]
     return _Lexicon(
         by_first={k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in by_first.items()},

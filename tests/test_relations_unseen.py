@@ -232,3 +232,14 @@ def test_shared_titles_and_an_institution_that_is_not_a_founder(rules, text, fac
 def test_the_value_of_a_deal_stated_with_both_parties(rules, text, amount):
     amounts = [t[3] for t in _triples(rules, text) if t[1] in ("ACQUIRED", "INVESTED_IN") and t[3]]
     assert amounts and amounts[0] == pytest.approx(amount)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ترك المدرب منتخب الواحة من أجل قيادة نادي الهلال.",
+        "وقعت شركة النفط الوطنية المملوكة للدولة «أرامكو» صفقة جديدة.",
+    ],
+)
+def test_no_investment_from_leading_a_team_or_a_state_owner(rules, text):
+    assert all(f[1] != "INVESTED_IN" for f in _facts(rules, text))
