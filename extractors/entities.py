@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from extractors.lexicon import Gazetteer, load_gazetteer
+from extractors.lexicon import Gazetteer, load_cues, load_gazetteer
 from extractors.mentions import strip_proclitic
-from extractors.normalize import has_arabic_letter, match_key, skeleton
+from extractors.normalize import has_arabic_letter, match_key, name_key, skeleton
 from extractors.records import Document, Entity, Mention
 
 __all__ = ["resolve_mentions"]
@@ -171,11 +171,8 @@ def content_words(key: str) -> tuple[frozenset[str], ...]:
     >>> _within(content_words("اتحاد كره القدم"), content_words("الاتحاد السعودي لكره القدم"))
     True
     """
-    from extractors.lexicon import load_cues
-    from extractors.normalize import name_key
-
     cues = load_cues()
-    heads = cues.org_heads_kept | cues.org_heads_dropped | cues.product_heads
+    heads = cues.head_nouns
     honorifics = {match_key(h) for h in _HONORIFICS}
     out = []
     for word in name_key(key).split():

@@ -62,6 +62,8 @@ class Cues:
     appointment_verbs: frozenset[str] = field(default_factory=frozenset)
     accusative_titles: frozenset[str] = field(default_factory=frozenset)
     common_words: frozenset[str] = field(default_factory=frozenset)
+    head_nouns: frozenset[str] = field(default_factory=frozenset)
+    """Every head noun: organization heads kept or dropped from names, and product heads."""
     letter_names: frozenset[str] = field(default_factory=frozenset)
     unit_words: frozenset[str] = field(default_factory=frozenset)
     product_unit_words: frozenset[str] = field(default_factory=frozenset)
@@ -100,6 +102,7 @@ def load_cues() -> Cues:
         appointment_verbs=lists["appointment_verbs"],
         accusative_titles=lists["accusative_titles"],
         common_words=_common_words(),
+        head_nouns=lists["org_heads_kept"] | lists["org_heads_dropped"] | lists["product_heads"],
         letter_names=lists["letter_names"],
         unit_words=lists["unit_words"] | lists["product_unit_words"],
         product_unit_words=lists["product_unit_words"],

@@ -29,7 +29,8 @@ from extractors.lexicon import (
     load_gazetteer,
     trigger_final_words,
 )
-from extractors.normalize import fold, match_key, name_key
+from extractors.ner.dictionary import known_word
+from extractors.normalize import corporate_suffix, fold, match_key, name_key
 from extractors.records import Document, Mention, MentionSource, Sentence
 from extractors.text import Token, tokenize
 
@@ -391,8 +392,7 @@ class MentionFinder:
                 break  # لشركة زيفيرا سارة العلي: a given name starts the person after the company
             if self._spelled_letter(s, k) or self._foreign(s.folded[k]):
                 k += 1
-            elif k > j and (s.folded[k] in self.cues.unit_words or name_key(s.tokens[k].text) == ""
-                            or name_key("x " + s.folded[k]) == "x"):
+            elif k > j and (s.folded[k] in self.cues.unit_words or corporate_suffix(s.folded[k])):
                 k += 1  # بلوفيكس لابز، زينورا كورب: a unit word or a corporate suffix ends the name
             elif s.folded[k] in _FOREIGN_JOINERS and k + 1 < len(s.tokens) and s.tokens[k + 1].kind == "ar" and self._foreign(s.folded[k + 1]):
                 k += 2
@@ -414,8 +414,6 @@ class MentionFinder:
 
     def _future_verb(self, word: str) -> bool:
         """True for a future-tense verb (سيعمل، ستباشر): the future prefix and a dictionary verb after it."""
-        from extractors.ner.dictionary import known_word
-
         if word[:1] in ("و", "ف") and word[1:3] in ("سي", "ست", "سن"):
             word = word[1:]  # وسيعمل
         return word.startswith(("سي", "ست", "سن")) and len(word) >= 5 and word not in self.cues.first_names \
@@ -430,16 +428,12 @@ class MentionFinder:
 
     def _foreign(self, word: str) -> bool:
         """True for a word no Arabic dictionary or common-word list holds (a transliterated name: جنرال، موتورز)."""
-        from extractors.ner.dictionary import known_word
-
         return not (word.startswith("ال") or self._common(word) or known_word(word) or word in self.cues.places
                     or word in self.cues.stopwords or len(word) < 3)
 
     def _describes(self, word: str) -> bool:
         """True for an indefinite word that describes a head noun instead of naming it: an ordinary word or a
         relational adjective (استثماري، إفريقي، تأمين) that is not a place."""
-        from extractors.ner.dictionary import known_word
-
         if word.startswith("ال") or word in self.cues.places:
             return False
         nisba = word.endswith(("ي", "يه")) and len(word) >= 5 and known_word(word)
@@ -728,8 +722,7 @@ class MentionFinder:
         return " " not in key and (self._head_at_word(key) or key.startswith("ال") and self._head_at_word(key[2:]))
 
     def _head_at_word(self, word: str) -> bool:
-        cues = self.cues
-        return word in cues.org_heads_kept or word in cues.org_heads_dropped or word in cues.product_heads
+        return word in self.cues.head_nouns
 
     def _weak_in_context(self, sents: list[_Sent], strong_ids: set[str]) -> None:
         """Keep a weak gazetteer match with context: quoted, after a head noun or a relation trigger, beside a

@@ -22,7 +22,7 @@ from camel_tools.utils.normalize import (
     normalize_unicode,
 )
 
-__all__ = ["clean_text", "fold", "match_key", "light_stem", "is_arabic_char", "arabic_ratio", "to_ascii_digits", "skeleton", "name_key"]
+__all__ = ["clean_text", "fold", "match_key", "light_stem", "is_arabic_char", "arabic_ratio", "to_ascii_digits", "skeleton", "name_key", "corporate_suffix"]
 
 # Bidi marks, zero-width characters and the byte-order mark carry no meaning for
 # extraction but break matching; they are removed from the display text.
@@ -166,6 +166,15 @@ def _corporate_suffixes() -> tuple[tuple[str, ...], ...]:
 
     words = load_json("resolution")["corporate_suffixes"]["words"]
     return tuple(sorted({tuple(match_key(w).split()) for w in words}, key=len, reverse=True))
+
+
+def corporate_suffix(word: str) -> bool:
+    """True for a one-word corporate suffix (folded): كورب، جروب، Inc.
+
+    >>> corporate_suffix("كورب"), corporate_suffix("inc"), corporate_suffix("ميتا")
+    (True, True, False)
+    """
+    return (word,) in _corporate_suffixes()
 
 
 @lru_cache(maxsize=262_144)

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from extractors.amounts import Quantity, find_quantities
 from extractors.errors import LexiconError
-from extractors.lexicon import load_json
+from extractors.lexicon import load_cues, load_json
 from extractors.mentions import strip_proclitic
 from extractors.normalize import fold, light_stem
 from extractors.records import (
@@ -487,16 +487,8 @@ def _implied(found: dict[tuple[str, str, str], Relation]) -> None:
             )
 
 
-@lru_cache(maxsize=1)
-def _heads() -> frozenset[str]:
-    from extractors.lexicon import load_cues
-
-    cues = load_cues()
-    return cues.org_heads_dropped | cues.org_heads_kept | cues.product_heads
-
-
 def _is_head(word: str) -> bool:
-    return any(rest in _heads() for _, rest in strip_proclitic(word)[:2])
+    return any(rest in load_cues().head_nouns for _, rest in strip_proclitic(word)[:2])
 
 
 def _shift(q: Quantity, offset: int) -> Quantity:

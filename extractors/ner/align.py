@@ -19,6 +19,8 @@ import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from extractors.lexicon import load_cues
+from extractors.ner.dictionary import in_dictionary
 from extractors.normalize import fold, match_key
 from extractors.text import split_sentences, tokenize
 
@@ -48,8 +50,6 @@ def _name_words(name: str) -> tuple[str, ...]:
     >>> _name_words("شركة أوبر"), _name_words("حاكم دبي")
     (('اوبر',), ())
     """
-    from extractors.lexicon import load_cues
-
     words = tuple(match_key(t.text) for t in tokenize(name) if t.kind != "sym")
     if len(words) > 1 and words[0] == _COMPANY_WORD:
         words = words[1:]  # "شركة X" is annotated as X, the head noun outside the name
@@ -92,9 +92,6 @@ def _matches_first(word: str, first: str) -> bool:
 
 
 def _ordinary(word: str, kind: str) -> bool:
-    from extractors.lexicon import load_cues
-    from extractors.ner.dictionary import in_dictionary
-
     if kind in ("sym", "num"):
         return True
     if kind != "ar":

@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extractors.lexicon import LEXICON_DIR
-from extractors.normalize import fold, has_arabic_letter
+from extractors.normalize import fold, has_arabic_letter, light_stem
 
 __all__ = ["STEMS_FILE", "load_stems", "candidate_stems", "in_dictionary", "stems_from_hunspell"]
 
@@ -86,8 +86,6 @@ def known_word(word: str) -> bool:
     >>> known_word("سيكويا"), known_word("موتورز"), known_word("تراست"), known_word("إيرتل")
     (False, False, False, False)
     """
-    from extractors.normalize import fold, light_stem
-
     stems = load_stems()
     folded = fold(word)
     stem = light_stem(folded)
