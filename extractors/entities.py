@@ -21,6 +21,8 @@ __all__ = ["resolve_mentions"]
 _CONNECTORS = {"ال", "بن", "ابن", "ابو", "عبد", "بنت"}
 _SOURCE_WEIGHT = {"gazetteer": 5, "gazetteer-extended": 4, "quoted": 3, "latin": 3, "head": 3, "head-extended": 3,
                   "title": 3, "given-name": 3, "model": 1}
+_EXTENDED = ("gazetteer-extended", "quoted-extended")
+"""Sources of names that go on past a known name: another entity, never the known one."""
 _NAMED_BY_CUE = ("head", "head-extended", "gazetteer", "gazetteer-extended")
 """Sources that type a name from its own words (a head noun or the knowledge base): they outvote a person reading."""
 
@@ -214,8 +216,8 @@ def _join_partial_names(mentions: list[Mention], uf: _Union) -> None:
         equal, larger = set(), set()
         for o in mentions:
             if o.type == "LOC" or uf.find(o.id) == uf.find(m.id) or m.canonical and o.canonical \
-                    or m.canonical and o.source == "gazetteer-extended":
-                continue  # a known entity never joins a unit named after it (أوبر / أوبر إيتس)
+                    or m.canonical and o.source in _EXTENDED:
+                continue  # a known entity never joins a unit named after it (أوبر / أوبر إيتس، «سوني هوندا موبايلتي»)
             theirs = words[o.id]
             if not _within(mine, theirs):
                 continue

@@ -71,6 +71,8 @@ class Cues:
     class_nouns: frozenset[str] = field(default_factory=frozenset)
     list_words: frozenset[str] = field(default_factory=frozenset)
     months: frozenset[str] = field(default_factory=frozenset)
+    sector_words: frozenset[str] = field(default_factory=frozenset)
+    sector_adjectives: frozenset[str] = field(default_factory=frozenset)
     max_title_words: int = field(default=4)
 
 
@@ -110,6 +112,8 @@ def load_cues() -> Cues:
         class_nouns=lists["class_nouns"],
         list_words=lists["list_words"],
         months=folded_set(list(load_json("quantities")["months"])),
+        sector_words=lists["sector_words"],
+        sector_adjectives=lists["sector_adjectives"],
         max_title_words=max(len(t.split()) for t in titles),
     )
 

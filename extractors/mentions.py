@@ -48,8 +48,9 @@ _PREPOSITIONS = {"علي", "في", "مع", "من", "الي", "عن", "بين", "
 _HONORIFIC_WORDS = {"السيد", "السيده", "الشيخ", "الشيخه", "الامير", "الاميره", "الدكتور", "الدكتوره", "المهندس", "المهندسه"}
 _FOREIGN_JOINERS = {"اند", "ان", "ين", "اوف", "او", "دي", "دو", "لا", "فون", "فان"}
 """Function words inside transliterated names: آند (and), إن (LinkedIn), أوف (of), دي / دو / لا / فون / فان."""
-_DEFINITE_HEADS = {"الشركه", "المؤسسه", "الهييه", "المجموعه", "البنك", "المصرف", "الصندوق", "الاتحاد"}
-_NAME_ADJECTIVES = {"الوطنيه", "العامه", "المتحده", "الدوليه", "العربيه", "الخليجيه", "الاهليه", "العالميه", "الاسلاميه"}
+_DEFINITE_HEADS = {"الشركه", "الموسسه", "الهييه", "المجموعه", "البنك", "المصرف", "الصندوق", "الاتحاد"}
+_NAME_ADJECTIVES = {"الوطنيه", "العامه", "المتحده", "الدوليه", "العربيه", "الخليجيه", "الاهليه", "العالميه", "الاسلاميه",
+                    "الوطني", "العام", "المتحد", "الدولي", "العربي", "الخليجي", "الاهلي", "العالمي", "الاسلامي"}
 
 
 @lru_cache(maxsize=131_072)
@@ -129,6 +130,7 @@ class MentionFinder:
             self._spelled_acronyms(s)
             self._listed_after_class_noun(s)
             self._quoted_and_heads(s)
+            self._sector_extended(s)
             self._latin(s)
             self._titles(s)
             self._appointments(s)
@@ -247,22 +249,25 @@ class MentionFinder:
         """A known name followed by a unit word (``unit_words`` in cues.json) or by Latin words after a Latin name is
         another name (جوجل كلاود، أوبن إيه آي غلوبال، Google Cloud): proposed whole, with no knowledge-base link. A
         known person's name takes the family name after it."""
-        known = [c for c in s.candidates if c.source == "gazetteer"]
+        known = [c for c in s.candidates if c.source in ("gazetteer", "weak")]
         starts = {c.start for c in known}
         for cand in known:
             if cand.type == "PERSON":  # منصور بن زايد آل نهيان: the known person goes on with his family name
-                cand.end = self._family_parts(s, cand.end)
+                if cand.source == "gazetteer":
+                    cand.end = self._family_parts(s, cand.end)
                 continue
             k = cand.end
             before = s.folded[max(0, cand.start - 3) : cand.start]
             if any(w in self.cues.person_titles for w in before):
                 continue  # الرئيس التنفيذي لشركة نوكيا بيكا لوندمارك: the words after are the person
-            if k >= len(s.tokens) or k in starts or s.tokens[k].kind != s.tokens[cand.end - 1].kind:
+            if k >= len(s.tokens) or s.tokens[k].kind != s.tokens[cand.end - 1].kind:
                 continue
-            if s.tokens[k].kind == "lat":
-                end = k
-                while end < len(s.tokens) and s.tokens[end].kind == "lat" and end not in starts:
+            if s.tokens[k].kind == "lat" and cand.source == "gazetteer":
+                end = k  # Sony Honda Mobility: adjacent Latin words are one name, known names inside it or not
+                while end < len(s.tokens) and s.tokens[end].kind == "lat":
                     end += 1
+            elif k in starts:
+                continue
             elif s.folded[k] in self.cues.unit_words or " ".join(s.folded[k : k + 2]) in self.cues.unit_words:
                 end = k + (1 if s.folded[k] in self.cues.unit_words else 2)
             else:
@@ -272,6 +277,37 @@ class MentionFinder:
                 s.candidates.append(
                     _Candidate(cand.start, end, "PRODUCT" if product else cand.type, "gazetteer-extended", clitic=cand.clitic)
                 )
+
+    def _sector_extended(self, s: _Sent) -> None:
+        """A name after a head noun followed by لل and a line of business (``sector_words`` in cues.json: شركة سهام
+        للتأمينات، صندوق الكويت للتنمية، شركة النخبة للتطوير العقاري) is one name. After a known name the same words
+        describe it (شركة نون للتجارة الإلكترونية is نون), so known names are left as they are."""
+        known = {(c.start, c.end) for c in s.candidates if c.source in ("gazetteer", "weak")}
+        for cand in list(s.candidates):
+            if cand.type != "ORG" or cand.source != "head" or (cand.start, cand.end) in known:
+                continue
+            end = self._sector_end(s, cand.end)
+            if end is not None:
+                s.candidates.append(_Candidate(cand.start, end, "ORG", "head-extended", clitic=cand.clitic))
+        for i in range(len(s.tokens) - 2):  # شركة الواحة للتطوير العقاري: a definite word between head and sector
+            head_type, kept = self._head_at(s, i)
+            word = s.folded[i + 1]
+            if head_type != "ORG" or kept or not word.startswith("ال") or (i + 1, i + 2) in known or word in self.cues.stopwords \
+                    or word in self.cues.places or word in self.cues.gentilics or self._head_at_word(word[2:]):
+                continue
+            end = self._sector_end(s, i + 2)
+            if end is not None:
+                s.candidates.append(_Candidate(i + 1, end, "ORG", "head-extended"))
+
+    def _sector_end(self, s: _Sent, k: int) -> int | None:
+        """End of a sector phrase that starts at token ``k`` (للتطوير العقاري), or None when none starts there."""
+        word = s.folded[k] if k < len(s.tokens) and s.tokens[k].kind == "ar" else ""
+        if not (word.startswith("لل") and word[2:] in self.cues.sector_words):
+            return None
+        end = k + 1
+        while end < len(s.tokens) and end - k <= 2 and s.folded[end] in self.cues.sector_adjectives:
+            end += 1
+        return end
 
     def _quoted_and_heads(self, s: _Sent) -> None:
         for i, tok in enumerate(s.tokens):
@@ -363,7 +399,7 @@ class MentionFinder:
             if w.startswith("و") and self._head_at_word(core[2:] if core.startswith("ال") else core):
                 break  # بنك الرياض والبنك الأهلي: a second head noun starts a second name
             if w in cues.person_titles or w in _HONORIFIC_WORDS:
-                break  # مجموعة الخطوط الجوية القطرية السيد بدر المير: a title or honorific starts a person
+                break  # مجموعة الخطوط الجوية القطرية السيد بدر المير، مؤسسة قطر المستفيد: a title or apposition
             foreign_run = all(self._foreign(x) for x in words) and self._foreign(w) and not w.startswith("و")  # مؤسسة جنرال موتورز
             if j > i + 1 and not core.startswith("ال") and w not in cues.places and not foreign_run and j >= founder_end:
                 break
@@ -596,7 +632,17 @@ class MentionFinder:
                     continue
                 break
             ends = self._terminated(s, k + 1) or k + 1 < len(s.tokens) and s.folded[k + 1] in cues.person_titles
-            family = (w.startswith("ال") and len(w) >= 5 and (ends or not self._common(w)) and w not in cues.gentilics
+            ordinary = self._common(w) or self._common(w[2:])
+            participle = self._definite_participle(w)  # ناصف ساويرس المساهم الرئيسي
+            before = s.folded[k - 1]
+            conjoined = w.startswith("و") and (self._foreign(w[1:]) or w[1:] in cues.first_names)  # وماغنوس: the next name
+            foreign = self._foreign(w) and (self._foreign(before) or before in cues.first_names) and not conjoined \
+                and not self.gazetteer.lookup(w)
+            if foreign:  # ميشيل جونستون هولثاوس، جان بيير فاليرو: a transliterated part after a name part
+                parts += 1
+                k += 1
+                continue
+            family = (w.startswith("ال") and len(w) >= 5 and (ends or not ordinary) and not participle and w not in cues.gentilics
                       and not self._head_at_word(w) and not self._head_at_word(w[2:])
                       and w not in cues.places and w not in cues.person_titles and w[2:] not in cues.person_titles)
             if not (family or w in cues.first_names and not self._common(w)):
@@ -606,6 +652,12 @@ class MentionFinder:
         while s.folded[k - 1] in cues.name_connectors:
             k -= 1
         return k
+
+    def _definite_participle(self, word: str) -> bool:
+        """True for a definite participle (المساهم، المستفيد، المنافس): after a name it starts an apposition, it does
+        not go on with the name; name and sector adjectives (المتحدة، المصرفية) and nisbas (المهيري) are not such."""
+        return (word.startswith("الم") and len(word) >= 6 and not word.endswith(("ي", "يه")) and known_word(word[2:])
+                and word not in _NAME_ADJECTIVES and word not in self.cues.sector_adjectives)
 
     def _person_extent(self, s: _Sent, j: int, max_parts: int = 1) -> int | None:
         """End of the name parts that start at token ``j`` (up to ``max_parts``, connectors such as بن، آل not counted)."""
@@ -665,6 +717,11 @@ class MentionFinder:
         head_type, kept = self._head_at(s, start)
         if head_type and not kept and end - start > 1:
             start += 1
+        second = self._second_name_at(s, start, end) if etype in ("ORG", "PRODUCT") else None
+        if second is not None:  # زين ونوفالين: two names the model took for one
+            self._model_candidate(s, start, second, label, words)
+            s.candidates.append(_Candidate(second, end, etype, "coordinated", clitic=1))
+            return
         clitic = 0
         if s.tokens[start].kind == "ar" and etype != "LOC":
             clitic = self._clitic_by_evidence(s.folded[start], words, person=etype == "PERSON")
@@ -675,6 +732,20 @@ class MentionFinder:
                 cand.confirmed = True
                 if etype in ("PERSON", "PRODUCT") and cand.source == "quoted":
                     cand.type = etype
+
+    def _second_name_at(self, s: _Sent, start: int, end: int) -> int | None:
+        """Token inside a span where a second, coordinated name starts: و on a transliterated or known word after a
+        known name or a transliterated word (زين ونوفالين، فيرانتيس وأوبر), or None."""
+        for k in range(start + 1, end):
+            word = s.folded[k]
+            rest = word[1:]
+            if not word.startswith("و") or len(rest) < 3 or rest == s.folded[start]:
+                continue  # جونسون وجونسون is one name
+            first_named = self.gazetteer.lookup(match_key(" ".join(s.folded[start:k]))) is not None \
+                or k - start == 1 and self._foreign(s.folded[start])
+            if first_named and (self._foreign(rest) or self.gazetteer.lookup(rest) is not None):
+                return k
+        return None
 
     def _clitic_by_evidence(self, word: str, words: Counter[str] | None = None, person: bool = False) -> int:
         """Characters of proclitic to strip from a model span's first word (the model keeps clitics attached, as
@@ -795,27 +866,34 @@ class MentionFinder:
             for k in known:
                 extra = s.folded[k.end : cand.end]
                 if cand.start <= k.start and k.end < cand.end and all(
-                    w.startswith(("ال", "وال")) and w not in self.cues.gentilics and w not in self.cues.places for w in extra
+                    w.startswith(("ال", "وال", "لل")) and w not in self.cues.gentilics and w not in self.cues.places for w in extra
                 ):
                     cand.source = "head-extended"
                     break
 
     def _definite_heads(self, s: _Sent) -> None:
-        """Names built on a definite head: الشركة السعودية للكهرباء، المؤسسة العامة للتأمينات الاجتماعية."""
+        """Names built on a definite head: الشركة السعودية للكهرباء، المؤسسة العامة للتأمينات الاجتماعية, or with an
+        adjective of a line of business after a name adjective (المؤسسة العربية المصرفية البحرينية)."""
+        cues = self.cues
         for i in range(len(s.tokens) - 2):
             head = s.folded[i]
             rest = [r for _, r in strip_proclitic(head)]
             if not any(r in _DEFINITE_HEADS for r in rest):
                 continue
             adjective = s.folded[i + 1]
-            if adjective not in self.cues.gentilics and adjective not in _NAME_ADJECTIVES:
+            if adjective not in cues.gentilics and adjective not in _NAME_ADJECTIVES:
                 continue
             j = i + 2
-            if not (s.folded[j].startswith("لل") and len(s.folded[j]) > 4):
-                continue
-            j += 1
-            while j < len(s.tokens) and j - i < 6 and s.folded[j].startswith(("ال", "وال")) and s.folded[j] not in self.cues.stopwords:
+            if s.folded[j].startswith("لل") and len(s.folded[j]) > 4:
                 j += 1
+                while j < len(s.tokens) and j - i < 6 and s.folded[j].startswith(("ال", "وال")) and s.folded[j] not in cues.stopwords:
+                    j += 1
+            elif adjective in _NAME_ADJECTIVES and s.folded[j] in cues.sector_adjectives:
+                j += 1
+                while j < len(s.tokens) and j - i < 5 and (s.folded[j] in cues.gentilics or s.folded[j] in cues.sector_adjectives):
+                    j += 1
+            else:
+                continue
             clitic = next((c for c, r in strip_proclitic(head) if r in _DEFINITE_HEADS), 0)
             s.candidates.append(_Candidate(i, j, "ORG", "head", clitic=clitic))
 

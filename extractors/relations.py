@@ -676,6 +676,8 @@ class _Context:
                 return []
             spec = frame["tail"]
             if spec == "next":
+                if self._nominal(start):
+                    return []
                 tails = self._after(heads[0].end, t_types, tail_window, {heads[0].entity.id}, False)
             else:
                 tails = self._slot(spec, start, end, t_types, tail_window, {heads[0].entity.id}, adjacent)
@@ -690,6 +692,12 @@ class _Context:
         if frame.get("list_head") and frame["head"] == "before":
             heads = self._extend_list_back(heads[0], h_types)
         return [(h, t) for h in heads for t in tails if h.entity.id != t.entity.id]
+
+    def _nominal(self, start: int) -> bool:
+        """True when the trigger word is a verbal noun after a preposition or with the article (لمنافسة، المنافسة):
+        the name after it is its object, never a subject standing between verb and object (تنافس X شركة Y)."""
+        word, listed = self.folded[start], self.trigger.words[0]
+        return any(word.startswith(p) and not listed.startswith(p) for p in ("ل", "ب", "ال"))
 
     def _slot(self, spec: str, start: int, end: int, types: set[str], window: int, exclude: set[str], adjacent: bool) -> list[_M]:
         if spec == "after":

@@ -207,3 +207,82 @@ def test_a_transliterated_name_seen_after_a_head_noun_is_a_name_everywhere(rules
     text = "أعلنت شركة فيرانتيس عن نتائجها. وقالت فيرانتيس إنها ستستحوذ على شركة كوانتيكس. وأضافت أن كوانتيكس ستبقى."
     entities = _entities(rules, text)
     assert len(entities["فيرانتيس"].mentions) == 2 and len(entities["كوانتيكس"].mentions) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("أعلنت شركة ريحان للتأمينات عن أرباح فصلية قياسية.", "ريحان للتأمينات"),
+        ("قدم صندوق عمان للتنمية قرضا ميسرا إلى البلدية.", "صندوق عمان للتنمية"),
+        ("وقعت شركة الواحة للتطوير العقاري عقدا لبناء برج سكني.", "الواحة للتطوير العقاري"),
+    ],
+)
+def test_a_name_with_its_line_of_business_is_one_org(rules, text, name):
+    assert (name, "ORG") in _mentions(rules, text)
+
+
+def test_a_known_company_before_its_line_of_business_stays_the_known_company(rules):
+    found = _mentions(rules, "باعت شركة أمازون للتجارة الإلكترونية حصتها في المتجر.")
+    assert ("أمازون", "ORG") in found and not any("للتجارة" in name for name, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("أتمت المؤسسة العربية المصرفية الاستحواذ على بنك محلي صغير.", "المؤسسة العربية المصرفية"),
+        ("أعلن البنك الأهلي التجاري عن توزيع أرباح نقدية.", "البنك الأهلي التجاري"),
+    ],
+)
+def test_a_definite_head_with_a_name_adjective_and_a_sector_adjective_is_an_org(rules, text, name):
+    assert (name, "ORG") in _mentions(rules, text)
+
+
+def test_adjacent_latin_words_are_one_name_even_with_known_names_inside(rules):
+    found = _mentions(rules, "ستبدأ شركة Sony Honda Mobility بيع سيارتها الأولى العام المقبل.")
+    assert ("Sony Honda Mobility", "ORG") in found
+
+
+def test_a_joint_venture_named_after_its_parents_does_not_absorb_them(rules):
+    text = "أسست سوني وهوندا شركة «سوني هوندا موبايلتي» لصناعة السيارات الكهربائية."
+    labels = {e.label for e in rules(Document(id="t", text=text)).entities}
+    assert {"سوني", "هوندا", "سوني هوندا موبايلتي"} <= labels
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "product"),
+    [
+        ("أطلقت مايكروسوفت نظام ويندوز فون الجديد للهواتف.", "ويندوز فون", "PRODUCT"),
+        ("وتعمل خدمة كريم باص في مدينة جدة منذ عامين.", "كريم باص", "PRODUCT"),
+    ],
+)
+def test_a_unit_word_after_a_known_name_makes_its_product(rules, text, name, product):
+    assert (name, product) in _mentions(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("قال ميشيل جونستون هولثاوس إن الشركة ستطلق منتجا جديدا.", "ميشيل جونستون هولثاوس"),
+        ("وصرح جان بيير لوكليرك بأن المصنع سيفتتح قريبا.", "جان بيير لوكليرك"),
+    ],
+)
+def test_a_transliterated_name_keeps_its_third_part(rules, text, person):
+    assert (person, "PERSON") in _mentions(rules, text)
+
+
+def test_a_participle_after_a_known_person_is_an_apposition_not_a_family_name(rules):
+    found = _mentions(rules, "وحصل نجيب ساويرس المستثمر الرئيسي في الشركة على حصة إضافية.")
+    assert ("نجيب ساويرس", "PERSON") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("دخلت زين ونوفالين في تحالف لتقديم خدمات الجيل الخامس.", ["زين", "نوفالين"]),
+        ("وقعت فيرانتيس وأوبر اتفاقية لتوسيع خدمات التوصيل.", ["فيرانتيس", "أوبر"]),
+    ],
+)
+def test_two_coordinated_names_are_two_mentions(full, text, names):
+    found = [name for name, _ in _mentions(full, text)]
+    assert all(name in found for name in names) and not any(" و" in name for name in found)
+

@@ -243,3 +243,17 @@ def test_the_value_of_a_deal_stated_with_both_parties(rules, text, amount):
 )
 def test_no_investment_from_leading_a_team_or_a_state_owner(rules, text):
     assert all(f[1] != "INVESTED_IN" for f in _facts(rules, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects", "rivals"),
+    [
+        ("أطلقت شركة فيرانتيس سيارة جديدة طامحة لمنافسة تيسلا وبي واي دي.", ["فيرانتيس"], ["تيسلا", "بي واي دي"]),
+        ("وسعت شركة نوفالين شبكتها في الخليج لمنافسة أوبر في أسواق المنطقة.", ["نوفالين"], ["أوبر"]),
+        ("دخلت زين ونوفالين في تحالف لمواجهة المنافسة من جانب فودافون وأورنج.", ["زين", "نوفالين"], ["فودافون", "أورنج"]),
+    ],
+)
+def test_the_object_of_a_verbal_noun_of_competition_competes_with_the_subject(full, text, subjects, rivals):
+    found = {frozenset((f[0], f[2])) for f in _facts(full, text) if f[1] == "COMPETES_WITH"}
+    assert {frozenset((s, r)) for s in subjects for r in rivals} <= found
+    assert not any(frozenset((a, b)) in found for a in rivals for b in rivals)  # rivals named together are not rivals
