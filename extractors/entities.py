@@ -222,6 +222,8 @@ def _join_partial_names(mentions: list[Mention], uf: _Union) -> None:
             if not _within(mine, theirs):
                 continue
             same_family = ("PERSON" if o.type == "PERSON" else "ORG") == family
+            if m.type == "ORG" and o.type == "PRODUCT" and o.source != "model" and len(theirs) > len(mine):
+                continue  # كيا is not its product كيا إي في 5
             if len(theirs) == len(mine) and _within(theirs, mine):
                 if same_family or family == "PERSON" and o.source in _NAMED_BY_CUE:
                     equal.add(uf.find(o.id))

@@ -273,7 +273,9 @@ class MentionFinder:
             else:
                 continue
             if end > k:
-                product = s.folded[end - 1] in self.cues.product_unit_words and cand.type == "ORG"
+                latin_model = s.tokens[k].kind == "lat" and (self._head_before(s, cand.start) == "PRODUCT"
+                                                             or any(_model_designation(t.text) for t in s.tokens[k:end]))
+                product = cand.type == "ORG" and (s.folded[end - 1] in self.cues.product_unit_words or latin_model)
                 s.candidates.append(
                     _Candidate(cand.start, end, "PRODUCT" if product else cand.type, "gazetteer-extended", clitic=cand.clitic)
                 )
@@ -364,8 +366,8 @@ class MentionFinder:
                 return "ORG", True
             if rest in cues.org_heads_dropped:
                 return "ORG", False
-            if rest in cues.product_heads:
-                return "PRODUCT", False
+            if rest in cues.product_heads or _without_possessive(rest) in cues.product_heads:
+                return "PRODUCT", False  # سيارتها «زيفيرا إكس»: its car
         return None, False
 
     def _quoted_at(self, s: _Sent, i: int) -> tuple[int, int] | None:
@@ -973,6 +975,29 @@ class MentionFinder:
             source=cand.source,
             canonical=cand.canonical,
         )
+
+
+def _model_designation(word: str) -> bool:
+    """True for a Latin word that designates a model rather than a unit: a digit or one or two capitals (R2, X1, Y,
+    Model), as in Tesla Model Y or Rivian R2.
+
+    >>> [_model_designation(w) for w in ("R2", "Y", "Model", "Cloud", "AI")]
+    [True, True, True, False, True]
+    """
+    return any(c.isdigit() for c in word) or (len(word) <= 2 and word.isupper()) or word.lower() == "model"
+
+
+def _without_possessive(word: str) -> str:
+    """A noun without a possessive suffix (سيارتها -> سياره، هاتفه -> هاتف), folded; the word itself when it has none.
+
+    >>> _without_possessive("سيارتها"), _without_possessive("هاتفه"), _without_possessive("نظام")
+    ('سياره', 'هاتف', 'نظام')
+    """
+    for suffix in ("هما", "هم", "ها", "ه"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            return stem[:-1] + "ه" if stem.endswith("ت") else stem
+    return word
 
 
 def _inside_person(s: _Sent, cand: _Candidate) -> bool:

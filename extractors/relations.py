@@ -568,8 +568,9 @@ def _lemma_triggers(lex: _Lexicon, folded: list[str], i: int) -> list[tuple[_Tri
     for _, rest in strip_proclitic(folded[i])[:3]:
         triggers = lex.by_lemma.get(lemma(rest)) if len(rest) >= 4 else None
         # مؤسسة (an institution) is not مؤسس (a founder): a final ه (teh marbuta, folded) must agree
-        triggers = [t for t in triggers or () if t.words[0].endswith("ه") == rest.endswith("ه")
-                    or rest.endswith(("ها", "هم", "هما"))]
+        suffixed = rest.endswith(("ها", "هم", "هما"))
+        triggers = [t for t in triggers or () if (t.words[0].endswith("ه") == rest.endswith("ه") or suffixed)
+                    and (suffixed or rest.endswith("ه") or not t.pronoun)]  # سيارتها (its car) is not سيارة
         if triggers:
             pronoun = rest.endswith(_PRONOUN_SUFFIXES) and not rest.endswith("ه") or rest.endswith(("هما", "هم"))
             return [(replace(t, pronoun=t.pronoun or pronoun), i + 1) for t in triggers]

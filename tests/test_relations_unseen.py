@@ -257,3 +257,38 @@ def test_the_object_of_a_verbal_noun_of_competition_competes_with_the_subject(fu
     found = {frozenset((f[0], f[2])) for f in _facts(full, text) if f[1] == "COMPETES_WITH"}
     assert {frozenset((s, r)) for s in subjects for r in rivals} <= found
     assert not any(frozenset((a, b)) in found for a in rivals for b in rivals)  # rivals named together are not rivals
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("كشفت شركة نوفالين عن أرباحها، وقالت إن هاتفها الجديد «نوفا 3» سيطرح الشهر المقبل.", ("نوفا 3", "PRODUCT_OF", "نوفالين")),
+        ("أعلنت لينوفو أن حاسوبها المحمول «ليجن برو» سيعمل بمعالجات جديدة.", ("ليجن برو", "PRODUCT_OF", "لينوفو")),
+        ("تعمل شركة زيفيرا على تحسين تطبيقها «زيفيرا باي» قبل إطلاقه في مصر.", ("زيفيرا باي", "PRODUCT_OF", "زيفيرا")),
+    ],
+)
+def test_a_product_head_with_a_possessive_suffix_names_a_product_of_its_antecedent(full, text, fact):
+    assert fact in _facts(full, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("سيعمل الحاسوب بمعالج «رايزن إكس» الذي تصنعه شركة إيه إم دي.", ("رايزن إكس", "PRODUCT_OF", "إيه إم دي")),
+        ("انتشر تطبيق «دربي» الذي تطوره شركة زيفيرا في أسواق الخليج.", ("دربي", "PRODUCT_OF", "زيفيرا")),
+    ],
+)
+def test_a_relative_clause_in_the_present_names_the_maker(full, text, fact):
+    assert fact in _facts(full, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "product", "maker"),
+    [
+        ("تطور Rivian سيارتها الثانية Rivian R3 لخفض التكاليف.", "Rivian R3", "Rivian"),
+        ("بدأت Tesla تسليم سيارات Tesla Model Y المحدثة في الصين.", "Tesla Model Y", "Tesla"),
+    ],
+)
+def test_a_known_company_with_a_model_designation_is_its_product(rules, text, product, maker):
+    entities = {e.label: e.type for e in rules(Document(id="t", text=text)).entities}
+    assert entities.get(product) == "PRODUCT" and entities.get(maker) == "ORG"
