@@ -292,3 +292,15 @@ def test_a_relative_clause_in_the_present_names_the_maker(full, text, fact):
 def test_a_known_company_with_a_model_designation_is_its_product(rules, text, product, maker):
     entities = {e.label: e.type for e in rules(Document(id="t", text=text)).entities}
     assert entities.get(product) == "PRODUCT" and entities.get(maker) == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("قالت شركة زيفيرا إن ذراعها الاستثمارية «رواسي كابيتال» ضخت أموالا في شركتين ناشئتين.", ("رواسي كابيتال", "PART_OF", "زيفيرا")),
+        ("أعلنت مجموعة نوفالين أن وحدتها «بلوفيكس» ستفتتح مصنعا في الدمام.", ("بلوفيكس", "PART_OF", "مجموعة نوفالين")),
+        ("وتعود ملكية شركة «ماركوفا» بالكامل إلى مجموعة «سديم».", ("ماركوفا", "PART_OF", "سديم")),
+    ],
+)
+def test_units_named_by_a_possessive_or_by_ownership_are_part_of_the_owner(full, text, fact):
+    assert fact in _facts(full, text)
