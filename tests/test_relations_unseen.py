@@ -304,3 +304,15 @@ def test_a_known_company_with_a_model_designation_is_its_product(rules, text, pr
 )
 def test_units_named_by_a_possessive_or_by_ownership_are_part_of_the_owner(full, text, fact):
     assert fact in _facts(full, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("وتزود شركة «سديم» شركة «رواسي» بالرقائق التي تحتاجها لمصانعها.", ("رواسي", "CUSTOMER_OF", "سديم")),
+        ("تزود هواوي مجموعة زيفيرا بمعدات الشبكات منذ عامين.", ("مجموعة زيفيرا", "CUSTOMER_OF", "هواوي")),
+        ("قالت سامسونج إنها ستزود أبل بشاشات الهواتف الجديدة.", ("أبل", "CUSTOMER_OF", "سامسونج")),
+    ],
+)
+def test_the_object_supplied_with_something_is_the_customer(full, text, fact):
+    assert fact in _facts(full, text)
