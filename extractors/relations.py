@@ -676,10 +676,11 @@ class _Context:
             if not heads:
                 return []
             spec = frame["tail"]
-            if spec == "next":
+            if spec == "next":  # verb, subject (or a list of them), object
                 if self._nominal(start):
                     return []
-                tails = self._after(heads[0].end, t_types, tail_window, {heads[0].entity.id}, False)
+                subjects = self._extend_list(heads[0], h_types) if frame.get("list") in ("head", "both") else heads
+                tails = self._after(subjects[-1].end, t_types, tail_window, {m.entity.id for m in subjects}, False)
             else:
                 tails = self._slot(spec, start, end, t_types, tail_window, {heads[0].entity.id}, adjacent)
         if not heads or not tails:
@@ -884,6 +885,8 @@ class _Context:
         money = {k for q in self.quantities if q.kind == "money"
                  for k in range(a.end, b.start) if q.start <= self.tokens[k].start < q.end}
         gap = [w for k, w in zip(range(a.end, b.start), gap) if k not in money and w not in _PRICE_WORDS]
+        # مجموعة «سديم» وشركة «نوفالين»: a head noun may open the next item
+        gap = ["و" if w.startswith("و") and _is_head(w[1:]) else w for w in gap]
         if any(w not in {fold(x) for x in _COORD_GAP} for w in gap):
             return False
         joined = bool(gap) or self.tokens[b.start].text.startswith("و")

@@ -316,3 +316,22 @@ def test_units_named_by_a_possessive_or_by_ownership_are_part_of_the_owner(full,
 )
 def test_the_object_supplied_with_something_is_the_customer(full, text, fact):
     assert fact in _facts(full, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("أسست أرامكو وتوتال شركة «ساتورب» للتكرير في الجبيل.", {("أرامكو", "FOUNDED", "ساتورب"), ("توتال", "FOUNDED", "ساتورب")}),
+        ("اتفقت هيونداي وسامسونج على تأسيس شركة جديدة تسمى «زيفيرا» لصناعة البطاريات.",
+         {("هيونداي", "FOUNDED", "زيفيرا"), ("سامسونج", "FOUNDED", "زيفيرا")}),
+        ("وتعد شركة «رواسي» مشروعا مشتركا بين مجموعة «سديم» وشركة «نوفالين».",
+         {("سديم", "FOUNDED", "رواسي"), ("نوفالين", "FOUNDED", "رواسي")}),
+    ],
+)
+def test_companies_that_found_a_joint_company_each_founded_it(full, text, facts):
+    assert facts <= _facts(full, text)
+
+
+def test_a_woman_co_founder_is_a_founder_not_an_institution(full):
+    text = "قالت سارة المطوع، المؤسسة المشاركة لشركة «رواسي»، إن الشركة تتوسع."
+    assert ("سارة المطوع", "FOUNDED", "رواسي") in _facts(full, text)
