@@ -73,6 +73,7 @@ class Cues:
     months: frozenset[str] = field(default_factory=frozenset)
     sector_words: frozenset[str] = field(default_factory=frozenset)
     sector_adjectives: frozenset[str] = field(default_factory=frozenset)
+    chain_nouns: frozenset[str] = field(default_factory=frozenset)
     max_title_words: int = field(default=4)
 
 
@@ -114,6 +115,7 @@ def load_cues() -> Cues:
         months=folded_set(list(load_json("quantities")["months"])),
         sector_words=lists["sector_words"],
         sector_adjectives=lists["sector_adjectives"],
+        chain_nouns=lists["chain_nouns"],
         max_title_words=max(len(t.split()) for t in titles),
     )
 

@@ -45,6 +45,7 @@ _PROCLITIC_SPLITS = ("وال", "فال", "بال", "كال", "وب", "ول", "و
 _PRIORITY: dict[str, int] = {"latin-version": 7, "quoted-extended": 7, "gazetteer-extended": 7, "head-extended": 7, "gazetteer": 6, "quoted": 5, "latin": 4, "head": 3, "title": 3, "given-name": 3,
              "coordinated": 3, "listed": 4, "acronym": 3, "repeat": 2, "model": 2, "weak": 1}
 _PREPOSITIONS = {"علي", "في", "مع", "من", "الي", "عن", "بين", "ل", "لـ"}
+_BRACKETS = {"(", ")", "[", "]", "/"}
 _HONORIFIC_WORDS = {"السيد", "السيده", "الشيخ", "الشيخه", "الامير", "الاميره", "الدكتور", "الدكتوره", "المهندس", "المهندسه"}
 _FOREIGN_JOINERS = {"اند", "ان", "ين", "اوف", "او", "دي", "دو", "لا", "فون", "فان"}
 """Function words inside transliterated names: آند (and), إن (LinkedIn), أوف (of), دي / دو / لا / فون / فان."""
@@ -367,6 +368,8 @@ class MentionFinder:
             if rest in cues.org_heads_dropped:
                 return "ORG", False
             if rest in cues.product_heads or _without_possessive(rest) in cues.product_heads:
+                if i + 1 < len(s.folded) and s.folded[i + 1] in cues.chain_nouns:
+                    return "ORG", False  # سلسلة المطاعم «X»: a chain of outlets is a company
                 return "PRODUCT", False  # سيارتها «زيفيرا إكس»: its car
         return None, False
 
@@ -784,11 +787,17 @@ class MentionFinder:
         """True when the month name at token ``k`` is a date: شهر before it, a number beside it, or a date word
         after it (في نيسان الماضي، 15 نيسان 2024)."""
         words = self.cues.date_words
-        before = s.folded[k - 1] if k > 0 else ""
-        after = s.folded[k + 1] if k + 1 < len(s.tokens) else ""
-        after_two = " ".join(s.folded[k + 1 : k + 3])
-        numbers = any(0 <= i < len(s.tokens) and s.tokens[i].kind == "num" for i in (k - 1, k + 1))
-        return before in words or after in words or after_two in words or numbers
+        b, a = k - 1, k + 1
+        while b >= 0 and s.folded[b] in _BRACKETS:  # أبريل (نيسان) الماضي: a month glossed in brackets
+            b -= 1
+        while a < len(s.tokens) and s.folded[a] in _BRACKETS:
+            a += 1
+        before = s.folded[b] if b >= 0 else ""
+        after = s.folded[a] if a < len(s.tokens) else ""
+        after_two = " ".join(s.folded[a : a + 2])
+        numbers = any(0 <= i < len(s.tokens) and s.tokens[i].kind == "num" for i in (b, a))
+        months = before in self.cues.months or after in self.cues.months
+        return before in words or after in words or after_two in words or numbers or months
 
     def _bare_head(self, key: str) -> bool:
         """True for a head noun alone (الشركة، المجموعة، البنك): a description, never a name."""
@@ -861,7 +870,7 @@ class MentionFinder:
     def _heads_beyond_known_names(self, s: _Sent) -> None:
         """A head-noun name that goes on past a known name with words that are no nationality or place (بنك الخليج
         الأول after the known بنك الخليج) is a name of its own: it outranks the known name inside it."""
-        known = [c for c in s.candidates if c.source == "gazetteer"]
+        known = [c for c in s.candidates if c.source in ("gazetteer", "weak")]
         for cand in s.candidates:
             if cand.source != "head":
                 continue

@@ -104,9 +104,10 @@ class _Lexicon:
     owner_words: frozenset[str]
     title_words: frozenset[str]
     duals: frozenset[str]
+    round_words: frozenset[str]
 
 
-_Slot = Annotated[str, StringConstraints(pattern=r"^(before|after|subject|salient|next|prep:\S+)$")]
+_Slot = Annotated[str, StringConstraints(pattern=r"^(before|after|subject|salient|next|funded|prep:\S+)$")]
 
 
 class _Frame(BaseModel):
@@ -200,6 +201,7 @@ def _lexicon() -> _Lexicon:
         owner_words=frozenset(fold(w) for w in data["slots"]["owner_words"]),
         title_words=frozenset(fold(w) for w in data["slots"]["title_words"]),
         duals=frozenset(fold(w) for w in data["slots"]["duals"]),
+        round_words=frozenset(" ".join(fold(w).split()) for w in data["slots"]["round_words"]),
     )
 
 
@@ -715,6 +717,9 @@ class _Context:
             return self._before(start, types, window, exclude, adjacent)
         if spec.startswith("prep:"):
             return self._after_prep(fold(spec[5:]), end, types, _DEFAULT_WINDOW, exclude)
+        if spec == "funded":
+            funded = self._funded(start, types, exclude)
+            return [funded] if funded else self._slot("subject", start, end, types, window, exclude, adjacent)
         if spec == "subject":  # the sentence's first organization not governed by a preposition (جمعت شركة X …)
             subjects = [m for m in self.ms if m.type in types and m.entity.id not in exclude and m.start < start
                         and not self._governed(m) and not self._is_modifier(m)]
@@ -730,6 +735,15 @@ class _Context:
                 m = self.salience.best(types, self.sentence.index, start, exclude)
             return [m] if m else []
         raise ValueError(f"unknown slot {spec!r} in lexicons/relations.json")
+
+    def _funded(self, start: int, types: set[str], exclude: set[str]) -> _M | None:
+        """The organization a funding round before token ``start`` goes to: the first one governed by a preposition
+        after the last round word (قاد X جولة تمويل بقيمة … في «Y» بمشاركة …), or None."""
+        rounds = [k for k in range(start) if any(rest in self.lex.round_words for _, rest in strip_proclitic(self.folded[k])[:2])]
+        if not rounds:
+            return None
+        return next((m for m in self.ms if rounds[-1] < m.start < start and m.type in types
+                     and m.entity.id not in exclude and self._governed(m)), None)
 
     def _after(self, end, types, window, exclude, adjacent) -> list[_M]:
         ms = self.ms

@@ -86,10 +86,11 @@ def test_names_with_function_words_and_dotted_acronyms_keep_their_span(rules, te
         "تتوقع الشركة نتائج أفضل في شهر نيسان.",
         "ارتفعت المبيعات في نيسان الماضي.",
         "افتتح المعرض في 12 نيسان 2024.",
+        "وأعلن الرئيس في أبريل (نيسان) الماضي ترك منصبه.",
     ],
 )
-def test_a_month_that_is_also_a_company_is_a_date_in_a_date_context(rules, text):
-    assert "نيسان" not in [n for n, _ in _mentions(rules, text)]
+def test_a_month_that_is_also_a_company_is_a_date_in_a_date_context(rules, full, text):
+    assert "نيسان" not in [n for n, _ in _mentions(rules, text)] + [n for n, _ in _mentions(full, text)]
 
 
 def test_the_same_word_is_the_company_outside_a_date_context(rules):

@@ -24,6 +24,10 @@ def _facts(extractor, text):
     return {t[:3] for t in _triples(extractor, text)}
 
 
+def _mentions(extractor, text):
+    return [(m.text, m.type) for m in extractor(Document(id="t", text=text)).mentions]
+
+
 @pytest.mark.parametrize(
     ("text", "fact"),
     [
@@ -335,3 +339,27 @@ def test_companies_that_found_a_joint_company_each_founded_it(full, text, facts)
 def test_a_woman_co_founder_is_a_founder_not_an_institution(full):
     text = "قالت سارة المطوع، المؤسسة المشاركة لشركة «رواسي»، إن الشركة تتوسع."
     assert ("سارة المطوع", "FOUNDED", "رواسي") in _facts(full, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("قاد صندوق «بيكو كابيتال» جولة تمويل بقيمة 20 مليون دولار في «رواسي»، بمشاركة «سنابل للاستثمار» و«زيفيرا فنتشرز».",
+         {("بيكو كابيتال", "INVESTED_IN", "رواسي"), ("سنابل للاستثمار", "INVESTED_IN", "رواسي"), ("زيفيرا فنتشرز", "INVESTED_IN", "رواسي")}),
+        ("جمعت شركة «ماركوفا» 5 ملايين دولار في جولة تمويل بمشاركة «سديم كابيتال».", {("سديم كابيتال", "INVESTED_IN", "ماركوفا")}),
+    ],
+)
+def test_participants_in_a_funding_round_invest_in_the_funded_company(full, text, facts):
+    found = _facts(full, text)
+    assert facts <= found
+    assert not any(f[1] == "INVESTED_IN" and f[2] in ("بيكو كابيتال", "سنابل للاستثمار") for f in found)
+
+
+def test_holding_a_share_of_a_company_is_an_investment(full):
+    text = "يمتلك بنك «زيفيرا» 31% من «البنك السعودي الأول» منذ عام 2019."
+    assert ("زيفيرا", "INVESTED_IN", "البنك السعودي الأول") in _facts(full, text)
+
+
+def test_a_chain_of_outlets_is_a_company(full):
+    found = _mentions(full, "افتتحت سلسلة المطاعم «بيت الكبسة» عشرة فروع جديدة.")
+    assert ("بيت الكبسة", "ORG") in found
