@@ -670,12 +670,16 @@ class MentionFinder:
         n = len(s.tokens)
         k = j
         parts = 0
+        chained = False
         while k < n and parts < max_parts and s.tokens[k].kind == "ar":
             w = s.folded[k]
             if w in cues.name_connectors and k + 1 < n and s.tokens[k + 1].kind == "ar":
                 k += 1
                 max_parts += 1  # محمد بن سلمان آل سعود: a connector always brings the part after it
+                chained = True
                 continue
+            if chained and s.folded[k - 1] not in cues.name_connectors:
+                break  # أحمد بن سعيد آل مكتوم مجلس: after a connector's part only another connector goes on
             if not self._name_like(s, k) or w in cues.places or w in cues.speech_verbs or w in cues.accusative_titles:
                 break
             if self._ordinary_noun(w):
@@ -821,8 +825,8 @@ class MentionFinder:
                 )
                 listed = any(o.source == "gazetteer" and self._in_list(s, o, cand) for o in s.candidates)
                 after_trigger = cand.start > 0 and _strip_all(s.folded[cand.start - 1]) & trigger_final_words()
-                if _inside_person(s, cand):
-                    continue
+                if _inside_person(s, cand) or _starts_person(s, cand):
+                    continue  # تعيين كريم الدباغ: a given name that is also a company starts a person
                 if cand.canonical in promoted or quoted or confirmed or listed or after_trigger or self._head_before(s, cand.start):
                     cand.source = "gazetteer"
                     promoted.add(cand.canonical)
@@ -1014,6 +1018,12 @@ def _inside_person(s: _Sent, cand: _Candidate) -> bool:
     return any(
         o.type == "PERSON" and o.source in ("given-name", "title") and o.start < cand.start < o.end for o in s.candidates
     )
+
+
+def _starts_person(s: _Sent, cand: _Candidate) -> bool:
+    """True when a person's name found by a given name starts where ``cand`` starts and goes on past it."""
+    return any(o.type == "PERSON" and o.source == "given-name" and o.start == cand.start and o.end > cand.end
+               for o in s.candidates)
 
 
 def _strip_all(word: str) -> set[str]:

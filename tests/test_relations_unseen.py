@@ -363,3 +363,15 @@ def test_holding_a_share_of_a_company_is_an_investment(full):
 def test_a_chain_of_outlets_is_a_company(full):
     found = _mentions(full, "افتتحت سلسلة المطاعم «بيت الكبسة» عشرة فروع جديدة.")
     assert ("بيت الكبسة", "ORG") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("يرأس أحمد بن سعيد آل مكتوم مجلس إدارة مجموعة «طيران الإمارات» منذ تأسيسها.", ("أحمد بن سعيد آل مكتوم", "LEADS", "طيران الإمارات")),
+        ("تولى وائل الحسيني رئاسة مجلس إدارة «بنك القاهرة» العام الماضي.", ("وائل الحسيني", "LEADS", "بنك القاهرة")),
+        ("أعلنت شركة «رواسي» تعيين كريم الدباغ رئيسا تنفيذيا لها.", ("كريم الدباغ", "LEADS", "رواسي")),
+    ],
+)
+def test_taking_the_chair_names_the_leader(full, text, fact):
+    assert fact in _facts(full, text)
