@@ -292,6 +292,7 @@ def find_relations(
                 i += 1
         for i in range(len(tokens)):
             hits += [(t, i, end) for t, end in _triggers_at(lex, folded, i, covered, overlap=True)]
+        hits = [(t, i, end) for t, i, end in hits if not _marbuta(t, tokens[i].text)]
         ruled: list[Relation] = []
         for trig, start, end in hits:
             ruled += ctx.apply(trig, start, end, document)
@@ -508,6 +509,12 @@ def _place(tokens: list[Token], mentions: list[Mention], entity_of: dict[str, En
             continue
         placed.append(_M(m, entity_of[m.id], start, end, m.sentence))
     return sorted(placed, key=lambda p: p.start)
+
+
+def _marbuta(trig: _Trigger, text: str) -> bool:
+    """True when a trigger with a pronoun suffix ه (مؤسسه: its founder) matched a word written with ة (مؤسسة: an
+    institution): folding makes them one string, the text tells them apart."""
+    return trig.pronoun and len(trig.words) == 1 and trig.words[0].endswith("ه") and text.endswith("ة")
 
 
 def _triggers_at(lex: _Lexicon, folded: list[str], i: int, covered: set[int], overlap: bool) -> list[tuple[_Trigger, int]]:

@@ -375,3 +375,8 @@ def test_a_chain_of_outlets_is_a_company(full):
 )
 def test_taking_the_chair_names_the_leader(full, text, fact):
     assert fact in _facts(full, text)
+
+
+def test_an_institution_is_not_its_founder(full):
+    text = "تسعى مؤسسة جنرال موتورز إلى استعادة المركز الأول في السوق العالمية."
+    assert not any(f[1] == "FOUNDED" for f in _facts(full, text))
