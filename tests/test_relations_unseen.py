@@ -380,3 +380,15 @@ def test_taking_the_chair_names_the_leader(full, text, fact):
 def test_an_institution_is_not_its_founder(full):
     text = "تسعى مؤسسة جنرال موتورز إلى استعادة المركز الأول في السوق العالمية."
     assert not any(f[1] == "FOUNDED" for f in _facts(full, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("وقالت ماريا سانتوس، كبيرة العلماء في «نوفارتس»، إن العقار يدخل المرحلة الثالثة.", ("ماريا سانتوس", "WORKS_FOR", "نوفارتس")),
+        ("وقال جيان روسي، الشريك الإداري في «إنفستكورب»، إن الشركة ستستثمر في أوروبا.", ("جيان روسي", "WORKS_FOR", "إنفستكورب")),
+        ("انضم وليد الخطيب إلى شركة «رواسي» مديرا للأصول، قادما من «إتش إس بي سي».", ("وليد الخطيب", "WORKS_FOR", "إتش إس بي سي")),
+    ],
+)
+def test_titles_below_the_top_and_former_employers_are_work(full, text, fact):
+    assert fact in _facts(full, text)
