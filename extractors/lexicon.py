@@ -74,6 +74,7 @@ class Cues:
     sector_words: frozenset[str] = field(default_factory=frozenset)
     sector_adjectives: frozenset[str] = field(default_factory=frozenset)
     chain_nouns: frozenset[str] = field(default_factory=frozenset)
+    product_class_nouns: frozenset[str] = field(default_factory=frozenset)
     max_title_words: int = field(default=4)
 
 
@@ -116,6 +117,7 @@ def load_cues() -> Cues:
         sector_words=lists["sector_words"],
         sector_adjectives=lists["sector_adjectives"],
         chain_nouns=lists["chain_nouns"],
+        product_class_nouns=lists["product_class_nouns"],
         max_title_words=max(len(t.split()) for t in titles),
     )
 

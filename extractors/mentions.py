@@ -213,17 +213,34 @@ class MentionFinder:
         cues = self.cues
         n = len(s.tokens)
         for i in range(n - 2):
-            if s.folded[i] not in cues.class_nouns and " ".join(s.folded[i : i + 2]) not in cues.class_nouns:
+            pair = " ".join(s.folded[i : i + 2])
+            if s.folded[i] in cues.class_nouns or pair in cues.class_nouns:
+                etype = "ORG"
+            elif s.folded[i] in cues.product_class_nouns:
+                etype = "PRODUCT"  # برامج مثل «فوتوشوب» و«بريمير برو»
+            else:
                 continue
             k = next((k + 1 for k in range(i + 1, min(i + 4, n)) if s.folded[k] in cues.list_words), None)
             conjunction = 0  # the first item has no و
             while k is not None and k < n:
+                if s.folded[k] == "و" and conjunction == 0 and k > 0 and s.tokens[k - 1].text in _CLOSE_QUOTES:
+                    k += 1  # «X» و«Y»: a separate و before a quote
+                quoted = self._quoted_at(s, k)
+                if quoted is not None:
+                    start, end = quoted
+                    s.candidates.append(_Candidate(start, end, etype, "quoted"))
+                    end += 1
+                    conjunction = 0
+                    if end < n and s.tokens[end].text in ("،", ",", "و") or end < n and s.folded[end] == "و":
+                        k = end + (1 if s.tokens[end].text in ("،", ",") else 0)
+                        continue
+                    break
                 end = k
                 while end < n and end - k < 3 and self._list_item_word(s, end, conjunction if end == k else 0):
                     end += 1
                 if end == k:
                     break
-                s.candidates.append(_Candidate(k, end, "ORG", "listed", clitic=conjunction))
+                s.candidates.append(_Candidate(k, end, etype, "listed", clitic=conjunction))
                 if end < n and s.tokens[end].text in ("،", ","):
                     end += 1
                     conjunction = 1 if end < n and s.folded[end].startswith("و") else 0

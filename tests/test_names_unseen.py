@@ -287,3 +287,15 @@ def test_two_coordinated_names_are_two_mentions(full, text, names):
     found = [name for name, _ in _mentions(full, text)]
     assert all(name in found for name in names) and not any(" و" in name for name in found)
 
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "etype"),
+    [
+        ("تشمل منتجات زيفيرا برامج مثل «زيفيرا نوت» و«بلومكس».", ["زيفيرا نوت", "بلومكس"], "PRODUCT"),
+        ("تعمل الشركة مع شركات مثل «زيفيرون» و«بلوماتيكس» في الخليج.", ["زيفيرون", "بلوماتيكس"], "ORG"),
+    ],
+)
+def test_quoted_items_of_a_list_take_the_type_of_its_class_noun(full, text, names, etype):
+    found = _mentions(full, text)
+    assert all((name, etype) in found for name in names)
