@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from extractors.entities import _Union, resolve_mentions
 from extractors.inputs import document_from_text
-from extractors.records import Evidence
+from extractors.normalize import match_key
+from extractors.records import Document, Evidence, Mention
 from extractors.text import MAX_SENTENCE_CHARS, split_sentences
 
 # Written for these tests: no full stop anywhere, so the whole paragraph is one "sentence" without chunking.
@@ -48,3 +50,31 @@ def test_merging_a_repeated_fact_is_linear_in_its_repeats(rules, monkeypatch):
     acquired = [r for r in extraction.relations if r.relation == "ACQUIRED"]
     assert len(acquired) == 1 and len(acquired[0].evidence) == repeats
     assert comparisons < 10 * repeats
+
+
+def _mentions(names: list[tuple[str, str]]) -> list[Mention]:
+    """Mentions of ``(text, type)`` one after another, as the mention finder would give them."""
+    out, at = [], 0
+    for n, (text, etype) in enumerate(names):
+        out.append(Mention(id=f"m{n}", text=text, start=at, end=at + len(text), type=etype, key=match_key(text),
+                           sentence=n // 10, source="head" if etype == "ORG" else "given-name"))
+        at += len(text) + 1
+    return out
+
+
+def test_joining_shorter_names_is_linear_in_the_mentions_of_an_article(monkeypatch):
+    written = [("مصرف الخليج الأول", "ORG"), ("الخليج الأول", "ORG"), ("سلطان أحمد بن سليم", "PERSON"),
+               ("سلطان بن سليم", "PERSON"), ("شركة نجوم الصحراء", "ORG"), ("نجوم الصحراء", "ORG")]
+    mentions = _mentions(written * 150)
+    finds = 0
+    find = _Union.find
+
+    def counted(self, x):
+        nonlocal finds
+        finds += 1
+        return find(self, x)
+
+    monkeypatch.setattr(_Union, "find", counted)
+    entities = resolve_mentions(Document(id="d", text=" ".join(t for t, _ in written * 150)), mentions)
+    assert sorted(e.label for e in entities) == ["سلطان أحمد بن سليم", "شركة نجوم الصحراء", "مصرف الخليج الأول"]
+    assert finds < 40 * len(mentions)
