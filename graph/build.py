@@ -30,6 +30,9 @@ _STATUS_RANK = {"completed": 4, "agreed": 3, "proposed": 2, "talks": 1, "denied"
 MAX_EVIDENCE = 20
 """Evidence sentences an edge keeps in the graph (the first ones, in document-id order); ``articles`` still counts
 every supporting article, and the store keeps all evidence. Bounds memory and file size for popular facts."""
+SHOWN_CHARS = 400
+"""The longest evidence sentence the graph shows: a longer one is cut to the words around its trigger, ``…`` marking
+each cut (the store keeps the span of the whole sentence)."""
 
 
 def node_id(entity: Entity) -> str:
@@ -166,7 +169,7 @@ class GraphBuilder:
     def _add_edge(self, u: str, v: str, rel, doc: Document) -> None:
         G = self.graph
         key, doc_id = rel.relation, doc.id
-        evidence = [_with_article(e.model_dump(), doc) for e in rel.evidence]
+        evidence = [_with_article(_shown(e.model_dump()), doc) for e in rel.evidence]
         if not G.has_edge(u, v, key):
             attrs = {name: getattr(rel, name) for name in _ATTRS if getattr(rel, name) is not None}
             if rel.amount is not None:
@@ -231,6 +234,30 @@ def _key(text: str) -> str:
 
 def _evidence_key(item: dict) -> tuple:
     return (item.get("document"), item.get("start"), item.get("end"), item.get("trigger"))
+
+
+def _shown(evidence: dict, limit: int = SHOWN_CHARS) -> dict:
+    """Evidence whose sentence is cut, when longer than ``limit`` characters, to whole words around its trigger.
+
+    >>> long = "كلمة " * 100 + "استحوذت أمازون على نون" + " كلمة" * 100
+    >>> cut = _shown({"sentence": long, "trigger": "استحوذت"}, limit=60)["sentence"]
+    >>> cut
+    '… كلمة كلمة كلمة كلمة كلمة استحوذت أمازون على نون كلمة كلمة …'
+    >>> len(cut) <= 60 + 4
+    True
+    """
+    sentence, trigger = evidence["sentence"], evidence.get("trigger", "")
+    if len(sentence) <= limit:
+        return evidence
+    middle = max(sentence.find(trigger), 0) + len(trigger) // 2 if trigger else 0
+    start = max(0, min(middle - limit // 2, len(sentence) - limit))
+    end = start + limit
+    if start > 0 and " " in sentence[start:end]:
+        start = sentence.index(" ", start, end) + 1
+    if end < len(sentence) and sentence.rfind(" ", start, end) > start:
+        end = sentence.rfind(" ", start, end)
+    cut = ("… " if start > 0 else "") + sentence[start:end].strip() + (" …" if end < len(sentence) else "")
+    return {**evidence, "sentence": cut}
 
 
 def _with_article(evidence: dict, doc: Document) -> dict:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 from extractors.entities import _Union, resolve_mentions
 from extractors.inputs import document_from_text
 from extractors.normalize import match_key
 from extractors.records import Document, Evidence, Mention
 from extractors.text import MAX_SENTENCE_CHARS, split_sentences
+from graph.build import SHOWN_CHARS
+from graph.runner import build_from_paths, write_outputs
 
 # Written for these tests: no full stop anywhere, so the whole paragraph is one "sentence" without chunking.
 CLAUSE = "استحوذت شركة أمازون على شركة سوق كوم مقابل مليار دولار وقالت الشركة إن الصفقة تعزز حضورها في المنطقة "
@@ -78,3 +82,13 @@ def test_joining_shorter_names_is_linear_in_the_mentions_of_an_article(monkeypat
     entities = resolve_mentions(Document(id="d", text=" ".join(t for t, _ in written * 150)), mentions)
     assert sorted(e.label for e in entities) == ["سلطان أحمد بن سليم", "شركة نجوم الصحراء", "مصرف الخليج الأول"]
     assert finds < 40 * len(mentions)
+
+
+def test_the_graph_files_show_a_long_evidence_sentence_cut_around_its_trigger(tmp_path, rules):
+    (tmp_path / "long.txt").write_text("عنوان\n" + CLAUSE * 300, encoding="utf-8")
+    outputs = write_outputs(build_from_paths([tmp_path / "long.txt"], rules).graph, tmp_path / "out")
+    evidence = [e for edge in json.loads(outputs["json"].read_text(encoding="utf-8"))["edges"] for e in edge["evidence"]]
+    assert evidence and all(len(e["sentence"]) <= SHOWN_CHARS + 4 and e["trigger"] in e["sentence"] for e in evidence)
+    assert any(e["sentence"].endswith(" …") for e in evidence)
+    for kind in ("graphml", "html"):
+        assert CLAUSE * 4 not in outputs[kind].read_text(encoding="utf-8")
