@@ -7,7 +7,8 @@ import json
 from extractors.entities import _Union, resolve_mentions
 from extractors.inputs import document_from_text
 from extractors.normalize import match_key
-from extractors.records import Document, Evidence, Mention
+from extractors.records import Document, Entity, Evidence, Mention
+from extractors.relations import SALIENCE_WINDOW, _M, _Salience
 from extractors.text import MAX_SENTENCE_CHARS, split_sentences
 from graph.build import SHOWN_CHARS
 from graph.runner import build_from_paths, write_outputs
@@ -92,3 +93,22 @@ def test_the_graph_files_show_a_long_evidence_sentence_cut_around_its_trigger(tm
     assert any(e["sentence"].endswith(" …") for e in evidence)
     for kind in ("graphml", "html"):
         assert CLAUSE * 4 not in outputs[kind].read_text(encoding="utf-8")
+
+
+class _Counted(list):
+    """A list that counts the items read from it."""
+
+    reads = 0
+
+    def __getitem__(self, index):
+        self.reads += 1
+        return super().__getitem__(index)
+
+
+def test_the_salient_entity_of_a_long_text_is_found_from_a_bounded_number_of_sentences():
+    lede = _mentions([("مصرف الخليج الأول", "ORG")])[0]
+    entity = Entity(id="e0", label=lede.text, type="ORG", key=lede.key, mentions=(lede.id,))
+    placed = _Counted([[_M(lede, entity, 0, 3, 0)]] + [[] for _ in range(999)])
+    salience = _Salience(placed)
+    assert salience.best({"ORG"}, 999, 0, set()).entity == entity  # the lede still counts
+    assert placed.reads <= SALIENCE_WINDOW + 3
