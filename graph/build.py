@@ -81,7 +81,7 @@ class GraphBuilder:
         the result does not depend on the order articles are added in.
         """
         if any(e.partial for e in extraction.entities):
-            self._pending.append(extraction)
+            self._pending.append(_partial_part(extraction))
         self._add(extraction, partial=False)
 
     def finish(self) -> nx.MultiDiGraph:
@@ -208,6 +208,27 @@ class GraphBuilder:
             if value is not None and (name not in data or rel.confidence > data["confidence"]):
                 data[name] = value
         data["confidence"] = max(data["confidence"], rel.confidence)
+
+
+def _partial_part(extraction: Extraction) -> Extraction:
+    """What placing an article's partial entities needs: its entities, the relations that involve a partial one,
+    and the article without its text (waiting articles then hold little memory, however long they are).
+
+    >>> from extractors.records import Relation
+    >>> e = (Entity(id="e0", label="وانج", type="PERSON", key="وانج", partial=True),
+    ...      Entity(id="e1", label="ميتا", type="ORG", key="ميتا"), Entity(id="e2", label="نون", type="ORG", key="نون"))
+    >>> part = _partial_part(Extraction(document=Document(id="a", text="نص طويل"), entities=e, relations=(
+    ...     Relation(head="e0", tail="e1", relation="LEADS"), Relation(head="e1", tail="e2", relation="ACQUIRED"))))
+    >>> part.document.text, len(part.entities), [r.relation for r in part.relations]
+    ('', 3, ['LEADS'])
+    """
+    partial = {e.id for e in extraction.entities if e.partial}
+    return extraction.model_copy(update={
+        "document": extraction.document.model_copy(update={"text": ""}),
+        "sentences": (),
+        "mentions": (),
+        "relations": tuple(r for r in extraction.relations if {r.head, r.tail} & partial),
+    })
 
 
 def known_names(nid: str, data: dict) -> set[str]:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
+import tracemalloc
 
 from extractors.entities import _Union, resolve_mentions
 from extractors.inputs import document_from_text
 from extractors.normalize import match_key
-from extractors.records import Document, Entity, Evidence, Mention
+from extractors.records import Document, Entity, Evidence, Extraction, Mention
 from extractors.relations import SALIENCE_WINDOW, _M, _Salience
 from extractors.text import MAX_SENTENCE_CHARS, split_sentences
-from graph.build import SHOWN_CHARS
+from graph.build import SHOWN_CHARS, GraphBuilder
 from graph.runner import build_from_paths, write_outputs
 
 # Written for these tests: no full stop anywhere, so the whole paragraph is one "sentence" without chunking.
@@ -112,3 +113,21 @@ def test_the_salient_entity_of_a_long_text_is_found_from_a_bounded_number_of_sen
     salience = _Salience(placed)
     assert salience.best({"ORG"}, 999, 0, set()).entity == entity  # the lede still counts
     assert placed.reads <= SALIENCE_WINDOW + 3
+
+
+def _waiting(text: str, doc_id: str) -> Extraction:
+    """An article naming one company and, by surname only, one person: the surname waits for the whole graph."""
+    entities = (Entity(id="e0", label="مصرف الخليج الأول", type="ORG", key=match_key("مصرف الخليج الأول")),
+                Entity(id="e1", label="الغامدي", type="PERSON", key=match_key("الغامدي"), partial=True))
+    return Extraction(document=Document(id=doc_id, text=text), entities=entities)
+
+
+def test_an_article_waiting_for_the_graph_to_place_a_surname_is_not_kept_whole():
+    GraphBuilder().add(_waiting(CLAUSE, "warm"))  # lexicons loaded outside the measure
+    tracemalloc.start()
+    builder = GraphBuilder()
+    builder.add(_waiting(CLAUSE * 5000, "long"))  # half a million characters, dropped once added
+    kept = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    assert kept < 200_000
+    assert builder.finish().number_of_nodes() == 1
