@@ -8,6 +8,7 @@ import tracemalloc
 from extractors.entities import _Union, resolve_mentions
 from extractors.inputs import document_from_text
 from extractors.normalize import match_key
+from extractors.pipeline import segment
 from extractors.records import Document, Entity, Evidence, Extraction, Mention
 from extractors.relations import SALIENCE_WINDOW, _M, _Salience
 from extractors.text import MAX_SENTENCE_CHARS, split_sentences
@@ -131,3 +132,26 @@ def test_an_article_waiting_for_the_graph_to_place_a_surname_is_not_kept_whole()
     tracemalloc.stop()
     assert kept < 200_000
     assert builder.finish().number_of_nodes() == 1
+
+
+def test_finding_repeated_names_reads_each_word_a_bounded_number_of_times(rules, monkeypatch):
+    import extractors.mentions as mentions
+
+    calls = 0
+    key = mentions.match_key
+
+    def counted(text):
+        nonlocal calls
+        calls += 1
+        return key(text)
+
+    text = ("أعلنت شركة Northwind Blue Harbor Capital Partners Group عن نتائجها. " +
+            "وقال المحللون إن الأسواق تراقب النتائج عن كثب بعد أشهر من التقلبات. " * 60 +
+            "وقالت Northwind Blue Harbor Capital Partners Group إنها ستتوسع.")
+    doc = document_from_text("عنوان\n" + text, doc_id="names")
+    sentences = segment(doc)
+    words = sum(len(s.text.split()) for s in sentences)
+    monkeypatch.setattr(mentions, "match_key", counted)
+    found = rules.finder.find(doc, sentences)
+    assert sum(m.text == "Northwind Blue Harbor Capital Partners Group" for m in found) == 2
+    assert calls < 12 * words
