@@ -119,13 +119,15 @@ class Store:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-            if row is None or int(row[0]) in _READABLE:
-                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-            else:
+            version = SCHEMA_VERSION if row is None else int(row[0])
+            if version not in _READABLE:
                 raise StoreError(
-                    f"{self.path}: store schema version {row[0]}, this alaqat reads version {SCHEMA_VERSION}: "
-                    "use the alaqat version that wrote it, or rebuild the store with `alaqat build`"
+                    f"{self.path}: store schema version {version}, this alaqat reads versions "
+                    f"{' and '.join(map(str, sorted(_READABLE)))}: use the alaqat version that wrote it, or rebuild "
+                    "the store with `alaqat build`"
                 )
+            if row is None or version != SCHEMA_VERSION:
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
