@@ -10,7 +10,7 @@ from extractors.inputs import document_from_text
 from extractors.normalize import match_key
 from extractors.pipeline import segment
 from extractors.records import Document, Entity, Evidence, Extraction, Mention
-from extractors.relations import SALIENCE_WINDOW, _M, _Salience
+from extractors.relations import SALIENCE_WINDOW, _M, _Salience, find_relations
 from extractors.text import MAX_SENTENCE_CHARS, split_sentences
 from graph.build import SHOWN_CHARS, GraphBuilder
 from graph.runner import build_from_paths, write_outputs
@@ -155,3 +155,12 @@ def test_finding_repeated_names_reads_each_word_a_bounded_number_of_times(rules,
     found = rules.finder.find(doc, sentences)
     assert sum(m.text == "Northwind Blue Harbor Capital Partners Group" for m in found) == 2
     assert calls < 12 * words
+
+
+def test_the_rows_of_a_long_table_find_where_the_table_starts_in_one_pass(rules):
+    rows = "".join(f"| الربع {n} | {n} مليون دولار |\n" for n in range(2000))
+    doc = document_from_text("عنوان\nأعلنت أمازون نتائجها في الجدول التالي:\n" + rows, doc_id="table")
+    extraction = rules(doc)
+    sentences = _Counted(extraction.sentences)
+    find_relations(doc, sentences, list(extraction.mentions), list(extraction.entities))
+    assert len(sentences) > 2000 and sentences.reads < 100
