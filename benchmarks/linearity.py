@@ -12,7 +12,7 @@ words of the bundled articles without sentence punctuation; real text is the cor
 The paragraph sizes are built ``--repeat`` times each and the least time kept (the machine is shared); the MB cases
 once.
 
-Run: .venv/bin/python -m benchmarks.linearity [--words 5000 10000 20000 40000] [--mb 2] [--repeat 3]
+Run: .venv/bin/python -m benchmarks.linearity [--words 5000 10000 20000 40000] [--mb 10] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -108,7 +108,7 @@ def measure(name: str, text: str, repeat: int = 1) -> dict:
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--words", type=int, nargs="+", default=[5000, 10000, 20000, 40000])
-    p.add_argument("--mb", type=float, default=2.0, help="size of the repeated and the real text, in MB")
+    p.add_argument("--mb", type=float, default=10.0, help="size of the repeated and the real text, in MB")
     p.add_argument("--repeat", type=int, default=3, help="builds per paragraph size; the least time is kept")
     p.add_argument("--run", metavar="FILE", help=argparse.SUPPRESS)
     args = p.parse_args()

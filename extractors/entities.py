@@ -205,33 +205,63 @@ def _join_partial_names(mentions: list[Mention], uf: _Union) -> None:
     """A shorter form of a name joins the one longer name of the article that holds all its distinctive words
     (بنك دبي الوطني ← دبي الوطني، الاتحاد السعودي لكرة القدم ← اتحاد كرة القدم، سلطان أحمد بن سليم ← سلطان بن
     سليم); an equal set of words wins over a larger one. A person's name spelled like a company of the article
-    (ماجد الفطيم / ماجد الفطيم القابضة) is that company."""
+    (ماجد الفطيم / ماجد الفطيم القابضة) is that company.
+
+    Each mention is compared with the distinct names (:class:`_Names`) that share a reading of its first word, not
+    with every mention, so an article that repeats its names costs time linear in its mentions."""
     words = {m.id: content_words(m.key) for m in mentions}
+    names = _Names(mentions, words)
     by_length = sorted(mentions, key=lambda m: (-len(words[m.id]), _mention_order(m.id)))
     for m in by_length:
         mine = words[m.id]
         if not mine or m.type == "LOC":
             continue
         family = "PERSON" if m.type == "PERSON" else "ORG"
+        own = {uf.find(m.id)}
         equal, larger = set(), set()
-        for o in mentions:
-            if o.type == "LOC" or uf.find(o.id) == uf.find(m.id) or m.canonical and o.canonical \
-                    or m.canonical and o.source in _EXTENDED:
+        for name in names.sharing(mine[0]):
+            etype, canonical, source, theirs = name
+            if etype == "LOC" or m.canonical and canonical or m.canonical and source in _EXTENDED:
                 continue  # a known entity never joins a unit named after it (أوبر / أوبر إيتس، «سوني هوندا موبايلتي»)
-            theirs = words[o.id]
             if not _within(mine, theirs):
                 continue
-            same_family = ("PERSON" if o.type == "PERSON" else "ORG") == family
-            if m.type == "ORG" and o.type == "PRODUCT" and o.source != "model" and len(theirs) > len(mine):
+            same_family = ("PERSON" if etype == "PERSON" else "ORG") == family
+            if m.type == "ORG" and etype == "PRODUCT" and source != "model" and len(theirs) > len(mine):
                 continue  # كيا is not its product كيا إي في 5
             if len(theirs) == len(mine) and _within(theirs, mine):
-                if same_family or family == "PERSON" and o.source in _NAMED_BY_CUE:
-                    equal.add(uf.find(o.id))
+                if same_family or family == "PERSON" and source in _NAMED_BY_CUE:
+                    equal |= names.roots(name, uf) - own
             elif same_family and len(theirs) > len(mine):
-                larger.add(uf.find(o.id))
+                larger |= names.roots(name, uf) - own
         owners = equal or larger
         if len(owners) == 1:
             uf.join(next(iter(owners)), m.id)
+
+
+class _Names:
+    """The distinct names of an article's mentions, as (type, known, source, content words), each with the mentions
+    that bear it, indexed by every reading of every word."""
+
+    def __init__(self, mentions: list[Mention], words: dict[str, tuple[frozenset[str], ...]]) -> None:
+        self.bearers: dict[tuple, list[str]] = {}
+        self.by_form: dict[str, set[tuple]] = {}
+        for m in mentions:
+            name = (m.type, bool(m.canonical), m.source, words[m.id])
+            self.bearers.setdefault(name, []).append(m.id)
+            for forms in name[3]:
+                for form in forms:
+                    self.by_form.setdefault(form, set()).add(name)
+
+    def sharing(self, forms: frozenset[str]) -> set[tuple]:
+        """The names one of whose words has one of ``forms``."""
+        return set().union(*(self.by_form.get(form, ()) for form in forms))
+
+    def roots(self, name: tuple, uf: _Union) -> set[str]:
+        """The clusters the mentions bearing ``name`` belong to now; one bearer per cluster is kept (clusters only
+        ever merge), so asking again costs the number of clusters, not of mentions."""
+        firsts = {uf.find(mid): mid for mid in reversed(self.bearers[name])}
+        self.bearers[name] = list(firsts.values())
+        return set(firsts)
 
 
 def _join_person_parts(mentions: list[Mention], uf: _Union) -> None:

@@ -955,17 +955,16 @@ class MentionFinder:
         names = {k: v for k, v in names.items() if not (len(k) == 1 and k[0] in self.cues.stopwords)}
         if not names:
             return
-        longest = max(len(k) for k in names)
+        beginnings = {k[:n] for k in names for n in range(1, len(k))}
         for s in sents:
+            keys = [match_key(t.text) for t in s.tokens]
             for i in range(len(s.tokens)):
                 for clitic, first in strip_proclitic(s.folded[i]):
                     if clitic and s.tokens[i].kind != "ar":
                         continue
-                    for n in range(min(longest, len(s.tokens) - i), 0, -1):
-                        words = (match_key(first),) + tuple(match_key(t.text) for t in s.tokens[i + 1 : i + n])
-                        if words in names and _joinable(s.tokens[i : i + n]):
-                            s.candidates.append(_Candidate(i, i + n, names[words], "repeat", clitic=clitic))
-                            break
+                    words = _longest_name(s.tokens, keys, i, match_key(first), names, beginnings)
+                    if words:
+                        s.candidates.append(_Candidate(i, i + len(words), names[words], "repeat", clitic=clitic))
 
     # -- output ---------------------------------------------------------------------------
     def _to_mention(self, document: Document, s: _Sent, cand: _Candidate, number: int) -> Mention | None:
@@ -1028,6 +1027,20 @@ def _without_possessive(word: str) -> str:
             stem = word[: -len(suffix)]
             return stem[:-1] + "ه" if stem.endswith("ت") else stem
     return word
+
+
+def _longest_name(tokens: list[Token], keys: list[str], i: int, first: str, names: dict[tuple[str, ...], str],
+                  beginnings: set[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The longest of ``names`` that the tokens from ``i`` on spell (``first`` the first word's key, ``keys`` those of
+    the tokens) and can join into. Words are read only while they begin a name, so the work is the length of the
+    names that start here, not of the longest name of the article."""
+    found, words = None, (first,)
+    while True:
+        if words in names and _joinable(tokens[i : i + len(words)]):
+            found = words
+        if words not in beginnings or i + len(words) >= len(tokens):
+            return found
+        words += (keys[i + len(words)],)
 
 
 def _inside_person(s: _Sent, cand: _Candidate) -> bool:

@@ -220,6 +220,12 @@ class _M:
         return self.entity.type
 
 
+SALIENCE_WINDOW = 50
+"""Sentences back that salience looks at, besides the lede: a mention 50 sentences back weighs 0.85 ** 50 (0.0003)
+of one in the sentence itself, and the window keeps each question's work bounded in a long text (an article of
+news has fewer sentences, so its answers are those of the whole article)."""
+
+
 class _Salience:
     """Which entity an article is about at a given point: recent mentions and sentence subjects weigh most."""
 
@@ -230,7 +236,7 @@ class _Salience:
         scores: dict[str, float] = {}
         last: dict[str, _M] = {}
         lede: set[str] = set()
-        for s in range(0, sentence + 1):
+        for s in sorted({*range(min(2, sentence + 1)), *range(max(0, sentence - SALIENCE_WINDOW), sentence + 1)}):
             first_seen = False
             for m in self.placed[s]:
                 if s == sentence and m.start >= token:
@@ -275,12 +281,13 @@ def find_relations(
     salience = _Salience(placed)
     found: dict[tuple[str, str, str], Relation] = {}
     prices: list[tuple[Quantity, frozenset[str]]] = []
+    table_starts = _table_starts(sentences)
     for sentence, tokens, folded, ms in zip(sentences, token_lists, folded_lists, placed):
         quantities = find_quantities(sentence.text, default_year=year)
         quantities = [_shift(q, sentence.start) for q in quantities]
         prices += [(q, frozenset(m.entity.id for m in ms)) for q in _prices(quantities, tokens, folded)]
         covered = {k for m in ms for k in range(m.start, m.end)}
-        ctx = _Context(sentence, tokens, folded, ms, salience, lex, quantities, _table_start(sentences, sentence.index))
+        ctx = _Context(sentence, tokens, folded, ms, salience, lex, quantities, table_starts[sentence.index])
         hits: list[tuple[_Trigger, int, int]] = []
         i = 0
         while i < len(tokens):
@@ -468,13 +475,20 @@ def _classified(model: RelationModel, ctx: "_Context", folded: list[str], ms: li
     return out
 
 
-def _table_start(sentences: list[Sentence], index: int) -> int | None:
-    """For a table row (a sentence with ``|``), the index of the table's first row; None for other sentences."""
-    if "|" not in sentences[index].text:
-        return None
-    while index > 0 and "|" in sentences[index - 1].text:
-        index -= 1
-    return index
+def _table_starts(sentences: list[Sentence]) -> list[int | None]:
+    """For each table row (a sentence with ``|``), the index of its table's first row; None for other sentences.
+
+    >>> rows = ["قال", "أ | ب |", "ج | د |", "انتهى", "هـ | و |"]
+    >>> _table_starts([Sentence(index=n, start=0, end=0, text=t) for n, t in enumerate(rows)])
+    [None, 1, 1, None, 4]
+    """
+    starts: list[int | None] = []
+    for n, sentence in enumerate(sentences):
+        if "|" not in sentence.text:
+            starts.append(None)
+        else:
+            starts.append(n if not starts or starts[-1] is None else starts[-1])
+    return starts
 
 
 def _implied(found: dict[tuple[str, str, str], Relation]) -> None:

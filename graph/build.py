@@ -30,6 +30,9 @@ _STATUS_RANK = {"completed": 4, "agreed": 3, "proposed": 2, "talks": 1, "denied"
 MAX_EVIDENCE = 20
 """Evidence sentences an edge keeps in the graph (the first ones, in document-id order); ``articles`` still counts
 every supporting article, and the store keeps all evidence. Bounds memory and file size for popular facts."""
+SHOWN_CHARS = 400
+"""The longest evidence sentence the graph shows: a longer one is cut to the words around its trigger, ``…`` marking
+each cut (the store keeps the span of the whole sentence)."""
 
 
 def node_id(entity: Entity) -> str:
@@ -78,7 +81,7 @@ class GraphBuilder:
         the result does not depend on the order articles are added in.
         """
         if any(e.partial for e in extraction.entities):
-            self._pending.append(extraction)
+            self._pending.append(_partial_part(extraction))
         self._add(extraction, partial=False)
 
     def finish(self) -> nx.MultiDiGraph:
@@ -166,7 +169,7 @@ class GraphBuilder:
     def _add_edge(self, u: str, v: str, rel, doc: Document) -> None:
         G = self.graph
         key, doc_id = rel.relation, doc.id
-        evidence = [_with_article(e.model_dump(), doc) for e in rel.evidence]
+        evidence = [_with_article(_shown(e.model_dump()), doc) for e in rel.evidence]
         if not G.has_edge(u, v, key):
             attrs = {name: getattr(rel, name) for name in _ATTRS if getattr(rel, name) is not None}
             if rel.amount is not None:
@@ -207,6 +210,27 @@ class GraphBuilder:
         data["confidence"] = max(data["confidence"], rel.confidence)
 
 
+def _partial_part(extraction: Extraction) -> Extraction:
+    """What placing an article's partial entities needs: its entities, the relations that involve a partial one,
+    and the article without its text (waiting articles then hold little memory, however long they are).
+
+    >>> from extractors.records import Relation
+    >>> e = (Entity(id="e0", label="وانج", type="PERSON", key="وانج", partial=True),
+    ...      Entity(id="e1", label="ميتا", type="ORG", key="ميتا"), Entity(id="e2", label="نون", type="ORG", key="نون"))
+    >>> part = _partial_part(Extraction(document=Document(id="a", text="نص طويل"), entities=e, relations=(
+    ...     Relation(head="e0", tail="e1", relation="LEADS"), Relation(head="e1", tail="e2", relation="ACQUIRED"))))
+    >>> part.document.text, len(part.entities), [r.relation for r in part.relations]
+    ('', 3, ['LEADS'])
+    """
+    partial = {e.id for e in extraction.entities if e.partial}
+    return extraction.model_copy(update={
+        "document": extraction.document.model_copy(update={"text": ""}),
+        "sentences": (),
+        "mentions": (),
+        "relations": tuple(r for r in extraction.relations if {r.head, r.tail} & partial),
+    })
+
+
 def known_names(nid: str, data: dict) -> set[str]:
     """Every name a node answers to: its label, the aliases seen in articles and, for a knowledge-base entity,
     the spellings the gazetteer knows (so that a search for "Meta" finds an entity only written ميتا).
@@ -231,6 +255,30 @@ def _key(text: str) -> str:
 
 def _evidence_key(item: dict) -> tuple:
     return (item.get("document"), item.get("start"), item.get("end"), item.get("trigger"))
+
+
+def _shown(evidence: dict, limit: int = SHOWN_CHARS) -> dict:
+    """Evidence whose sentence is cut, when longer than ``limit`` characters, to whole words around its trigger.
+
+    >>> long = "كلمة " * 100 + "استحوذت أمازون على نون" + " كلمة" * 100
+    >>> cut = _shown({"sentence": long, "trigger": "استحوذت"}, limit=60)["sentence"]
+    >>> cut
+    '… كلمة كلمة كلمة كلمة كلمة استحوذت أمازون على نون كلمة كلمة …'
+    >>> len(cut) <= 60 + 4
+    True
+    """
+    sentence, trigger = evidence["sentence"], evidence.get("trigger", "")
+    if len(sentence) <= limit:
+        return evidence
+    middle = max(sentence.find(trigger), 0) + len(trigger) // 2 if trigger else 0
+    start = max(0, min(middle - limit // 2, len(sentence) - limit))
+    end = start + limit
+    if start > 0 and " " in sentence[start:end]:
+        start = sentence.index(" ", start, end) + 1
+    if end < len(sentence) and sentence.rfind(" ", start, end) > start:
+        end = sentence.rfind(" ", start, end)
+    cut = ("… " if start > 0 else "") + sentence[start:end].strip() + (" …" if end < len(sentence) else "")
+    return {**evidence, "sentence": cut}
 
 
 def _with_article(evidence: dict, doc: Document) -> dict:

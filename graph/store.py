@@ -10,6 +10,10 @@ Each article is written in one transaction: re-adding an unchanged article chang
 known id and new content replaces its old rows. The graph is rebuilt from the stored extractions in document-id
 order, so the same set of articles always gives the same node ids and identical files, whatever order they
 were added in.
+
+The article text is the one copy of every sentence: a stored sentence, and the evidence of a fact, is its span of
+that text (``start``, ``end``), without the sentence, the article id, title or date it would repeat; reading fills
+them in again. A store written by version 1, which kept those copies, is read as it is and marked version 2.
 """
 
 from __future__ import annotations
@@ -29,7 +33,11 @@ from graph.build import GraphBuilder
 
 __all__ = ["SCHEMA_VERSION", "Store", "StoreError", "content_hash"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+_READABLE = frozenset({1, SCHEMA_VERSION})
+"""Versions this alaqat opens: a version 1 row holds the sentences that version 2 leaves out, which reading accepts."""
+_FROM_ARTICLE = {"document": "id", "title": "title", "date": "date"}
+"""Evidence fields that repeat a field of the article, left out of a stored row when they do."""
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -111,13 +119,15 @@ class Store:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-            if row is None:
-                self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-            elif int(row[0]) != SCHEMA_VERSION:
+            version = SCHEMA_VERSION if row is None else int(row[0])
+            if version not in _READABLE:
                 raise StoreError(
-                    f"{self.path}: store schema version {row[0]}, this alaqat reads version {SCHEMA_VERSION}: "
-                    "use the alaqat version that wrote it, or rebuild the store with `alaqat build`"
+                    f"{self.path}: store schema version {version}, this alaqat reads versions "
+                    f"{' and '.join(map(str, sorted(_READABLE)))}: use the alaqat version that wrote it, or rebuild "
+                    "the store with `alaqat build`"
                 )
+            if row is None or version != SCHEMA_VERSION:
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
@@ -167,7 +177,7 @@ class Store:
         doc = ex.document
         self.db.execute(
             "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (doc.id, digest, doc.title, doc.source, doc.date, doc.path, ex.model_dump_json()),
+            (doc.id, digest, doc.title, doc.source, doc.date, doc.path, _stored(ex)),
         )
         self.db.executemany(
             "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -183,7 +193,7 @@ class Store:
             [
                 (doc.id, r.head, r.relation, r.tail, r.confidence,
                  r.model_dump_json(include={"amount", "currency", "approximate", "stake_percent", "role", "status", "date"}),
-                 json.dumps([e.model_dump() for e in r.evidence], ensure_ascii=False))
+                 json.dumps([_span(e.model_dump(), doc.model_dump()) for e in r.evidence], ensure_ascii=False))
                 for r in ex.relations
             ],
         )
@@ -196,7 +206,7 @@ class Store:
         """Every stored extraction, in document-id order (streamed, not loaded all at once)."""
         cursor = self.db.execute("SELECT extraction FROM documents ORDER BY id")
         for (payload,) in cursor:
-            yield Extraction.model_validate_json(payload)
+            yield _loaded(payload)
 
     def record(self, action: Curation, name: str, other: str | None = None) -> None:
         """Keep a user's decision: ``merge`` (``other`` joins ``name``), ``split`` (``name`` gets its own node) or
@@ -254,6 +264,48 @@ class Store:
     def integrity(self) -> str:
         """SQLite's ``PRAGMA integrity_check`` answer (``ok`` when the file is sound)."""
         return self.db.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def _stored(extraction: Extraction) -> str:
+    """The extraction as a stored row: its sentences and evidence as spans of the article text (see :func:`_span`).
+
+    >>> from extractors.records import Sentence
+    >>> ex = Extraction(document=Document(id="a", text="ربحت الشركة. ثم خسرت."),
+    ...                 sentences=(Sentence(index=0, start=0, end=12, text="ربحت الشركة."),))
+    >>> _stored(ex).count("ربحت الشركة."), _loaded(_stored(ex)) == ex
+    (1, True)
+    """
+    data = extraction.model_dump(mode="json")
+    doc = data["document"]
+    for sentence in data["sentences"]:
+        if sentence["text"] == doc["text"][sentence["start"] : sentence["end"]]:
+            del sentence["text"]
+    for relation in data["relations"]:
+        relation["evidence"] = [_span(e, doc) for e in relation["evidence"]]
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _span(evidence: dict, doc: dict) -> dict:
+    """Evidence without what its article already holds: the sentence when it is the article text at ``start:end``,
+    and the article id, title and date when they are the article's."""
+    kept = {k: v for k, v in evidence.items() if k not in _FROM_ARTICLE or v != doc[_FROM_ARTICLE[k]]}
+    if kept["sentence"] == doc["text"][kept["start"] : kept["end"]]:
+        del kept["sentence"]
+    return kept
+
+
+def _loaded(payload: str) -> Extraction:
+    """A stored row as the extraction it was (a version 1 row, which holds everything, as it is)."""
+    data = json.loads(payload)
+    doc = data["document"]
+    for sentence in data.get("sentences", ()):
+        sentence.setdefault("text", doc["text"][sentence["start"] : sentence["end"]])
+    for relation in data.get("relations", ()):
+        for evidence in relation.get("evidence", ()):
+            evidence.setdefault("sentence", doc["text"][evidence["start"] : evidence["end"]])
+            for name, field in _FROM_ARTICLE.items():
+                evidence.setdefault(name, doc.get(field))
+    return Extraction.model_validate(data)
 
 
 def _redirects(G: nx.MultiDiGraph, merges: list[tuple[str, str]]) -> dict[str, str]:

@@ -20,6 +20,7 @@ import json
 import math
 import re
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
@@ -196,12 +197,49 @@ def render_html(G: nx.MultiDiGraph, title: str = "alaqat — علاقات") -> s
     >>> "<script>alert(1)" in page, bool(re.search(r'(src|href)="https?:', page))
     (False, False)
     """
+    page = _network(G).generate_html()  # the network, and its copy of the page, go once the page is made
+    page = _EMPTY_HEADING.sub("", _REMOTE.sub("", page))
+    types = sorted({d.get("type", "MISC") for _, d in G.nodes(data=True)}, key=list(TYPE_COLORS).index)
+    relations = sorted({k for _, _, k in G.edges(keys=True)})
+    years = sorted({y for _, _, d in G.edges(data=True) for y in _years(d)})
+    css = (_ASSETS / "explorer.css").read_text(encoding="utf-8")
+    js = (_ASSETS / "explorer.js").read_text(encoding="utf-8")
+    page = page.replace("<html>", '<html lang="ar">', 1)
+    page = page.replace("<head>", f'<head>\n<meta charset="utf-8">\n<title>{html.escape(title)}</title>', 1)
+    page = page.replace("</head>", f"<style>{css}</style>\n</head>", 1)
+    page = re.sub(r"<body>", lambda m: m.group(0) + _toolbar(title, types, relations, years), page, count=1)
+    # After stabilising, the layout stays still; explorer.js then removes the loading overlay and signals ready.
+    page = page.replace(
+        "return network;",
+        'network.once("stabilizationIterationsDone", function () { network.setOptions({physics: false}); '
+        'window.alaqatStable = true; window.dispatchEvent(new Event("alaqat-stable")); });\n'
+        "                  return network;",
+        1,
+    )
+    page = page.replace("</body>", f"<script>{js}</script>\n</body>", 1)
+    return page
+
+
+def _page_json(value: Any, **kwargs: Any) -> str:
+    """JSON for the page's script with Arabic written as itself (``\\uXXXX`` would triple its size); the line and
+    paragraph separators, which older JavaScript takes for line ends, stay escaped. (The template then escapes
+    ``< > & '``, so article text can never close the script.)
+
+    >>> _page_json({"a": "ميتا" + chr(0x2028)})
+    '{"a": "ميتا\\\\u2028"}'
+    """
+    return json.dumps(value, ensure_ascii=False, **kwargs).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def _network(G: nx.MultiDiGraph):
+    """The pyvis network of ``G``: nodes and edges with what the explorer shows, and the layout options."""
     from pyvis.network import Network
 
     from extractors.normalize import match_key
     from graph.build import known_names
 
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", notebook=False)
+    net.templateEnv.policies["json.dumps_function"] = _page_json
     order = sorted(G.nodes)
     community = communities(G)
     positions = _seed_positions(order, community)
@@ -268,26 +306,7 @@ def render_html(G: nx.MultiDiGraph, title: str = "alaqat — علاقات") -> s
             "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": big},
         })
     )
-    page = _EMPTY_HEADING.sub("", _REMOTE.sub("", net.generate_html()))
-    types = sorted({d.get("type", "MISC") for _, d in G.nodes(data=True)}, key=list(TYPE_COLORS).index)
-    relations = sorted({k for _, _, k in G.edges(keys=True)})
-    years = sorted({y for _, _, d in G.edges(data=True) for y in _years(d)})
-    css = (_ASSETS / "explorer.css").read_text(encoding="utf-8")
-    js = (_ASSETS / "explorer.js").read_text(encoding="utf-8")
-    page = page.replace("<html>", '<html lang="ar">', 1)
-    page = page.replace("<head>", f'<head>\n<meta charset="utf-8">\n<title>{html.escape(title)}</title>', 1)
-    page = page.replace("</head>", f"<style>{css}</style>\n</head>", 1)
-    page = re.sub(r"<body>", lambda m: m.group(0) + _toolbar(title, types, relations, years), page, count=1)
-    # After stabilising, the layout stays still; explorer.js then removes the loading overlay and signals ready.
-    page = page.replace(
-        "return network;",
-        'network.once("stabilizationIterationsDone", function () { network.setOptions({physics: false}); '
-        'window.alaqatStable = true; window.dispatchEvent(new Event("alaqat-stable")); });\n'
-        "                  return network;",
-        1,
-    )
-    page = page.replace("</body>", f"<script>{js}</script>\n</body>", 1)
-    return page
+    return net
 
 
 def write_html(G: nx.MultiDiGraph, path: str | Path, title: str = "alaqat — علاقات") -> Path:

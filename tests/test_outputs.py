@@ -44,6 +44,14 @@ def test_html_page_is_offline(seed_build):
     assert not re.search(r"<(script|link)\b[^>]*(src|href)\s*=\s*[\"']?(https?:)?//", page, re.IGNORECASE)
 
 
+def test_the_page_writes_arabic_as_itself_not_as_escapes(seed_build):
+    report, outputs = seed_build
+    page = outputs["html"].read_text(encoding="utf-8")
+    evidence = next(e["sentence"] for _, _, d in report.graph.edges(data=True) for e in d["evidence"])
+    assert json.dumps(evidence, ensure_ascii=False)[1:-1] in page
+    assert json.dumps(evidence)[1:-1] not in page  # \u0639\u0642\u062f …: three times the bytes
+
+
 def test_article_markup_never_reaches_the_page_as_markup(evil_outputs):
     report, outputs = evil_outputs
     assert report.graph.number_of_edges() >= 1

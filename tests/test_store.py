@@ -156,3 +156,40 @@ def test_never_join_pairs_stay_apart(monkeypatch):
     resolver.add("org:زيفيرا", "ORG", {"زيفيرا"})
     assert resolver.find("ORG", {"Zephyra"}) is None
     assert resolver.find("ORG", {"زيفيرا"}).rule == "same-name"
+
+
+SOLD = "وقالت أمازون إنها استحوذت على شركة طلبات مقابل ملياري دولار بعد مفاوضات طويلة."
+
+
+def _copies(db, text: str) -> int:
+    """How many times ``text`` occurs in the text columns of every table of the store ``db``."""
+    with sqlite3.connect(db) as con:
+        tables = [t for (t,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return sum(str(value).count(text) for table in tables for row in con.execute(f"SELECT * FROM {table}")
+                   for value in row)
+
+
+def test_an_evidence_sentence_is_stored_once(tmp_path, rules):
+    extraction = rules(Document(id="sale", text="خبر الصفقة\n" + SOLD + " " + SOLD, title="خبر الصفقة"))
+    assert extraction.relations and len(extraction.relations[0].evidence) == 2
+    with Store(tmp_path / "s.db") as store:
+        store.add(extraction)
+        (stored,) = store.extractions()
+        G = store.graph()
+    assert _copies(tmp_path / "s.db", SOLD) == 2  # the article says it twice, the store keeps the article once
+    assert stored == extraction
+    (edge,) = [d for _, _, d in G.edges(data=True)]
+    assert [(e["sentence"], e["title"]) for e in edge["evidence"]] == [(SOLD, "خبر الصفقة")] * 2
+
+
+def test_a_store_of_version_1_is_read_and_marked_version_2(tmp_path, rules):
+    extraction = rules(Document(id="sale", text="خبر\n" + SOLD))
+    path = tmp_path / "old.db"
+    with Store(path) as store:
+        store.add(extraction)
+    with sqlite3.connect(path) as db:  # as version 1 wrote it: every sentence in full
+        db.execute("UPDATE documents SET extraction = ?", (extraction.model_dump_json(),))
+        db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    with Store(path) as store:
+        assert list(store.extractions()) == [extraction]
+        assert store.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)
