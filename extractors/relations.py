@@ -60,6 +60,8 @@ DEAL_RELATIONS = {"ACQUIRED", "INVESTED_IN", "MERGED_WITH", "CONTRACT_WITH"}
 _BEATS_CONTRACT = {"PARTNERS_WITH", "ACQUIRED", "INVESTED_IN", "MERGED_WITH"}
 DATED_RELATIONS = {"ACQUIRED", "INVESTED_IN", "MERGED_WITH", "CONTRACT_WITH", "FOUNDED", "LEFT", "PARTNERS_WITH"}
 STATUS_RELATIONS = {"ACQUIRED", "MERGED_WITH", "INVESTED_IN"}
+_ROUND_REACH = 30
+"""Tokens back from a participation trigger (بمشاركة) in which its funding round is looked for."""
 _COORD_GAP = {"،", ",", "و", "او", "أو", "ثم", "«", "»", "“", "”", '"', "'", "ـ", "(", ")"}
 _DEFAULT_WINDOW = 15
 _CLAUSE_BREAKS = {"ان", "انه", "انها", "بان", "لان", ":"}
@@ -760,7 +762,8 @@ class _Context:
     def _funded(self, start: int, types: set[str], exclude: set[str]) -> _M | None:
         """The organization a funding round before token ``start`` goes to: the first one governed by a preposition
         after the last round word (قاد X جولة تمويل بقيمة … في «Y» بمشاركة …), or None."""
-        rounds = [k for k in range(start) if any(rest in self.lex.round_words for _, rest in strip_proclitic(self.folded[k])[:2])]
+        rounds = [k for k in range(max(0, start - _ROUND_REACH), start)
+                  if any(rest in self.lex.round_words for _, rest in strip_proclitic(self.folded[k])[:2])]
         if not rounds:
             return None
         return next((m for m in self.ms if rounds[-1] < m.start < start and m.type in types
