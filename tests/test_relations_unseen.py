@@ -392,3 +392,19 @@ def test_an_institution_is_not_its_founder(full):
 )
 def test_titles_below_the_top_and_former_employers_are_work(full, text, fact):
     assert fact in _facts(full, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("قال الشيخ حمد بن ناصر، مالك نادي «فيرانتيس»، إن الفريق سيواصل الاستثمار.", ("حمد بن ناصر", "INVESTED_IN", "فيرانتيس")),
+        ("وكان رجل الأعمال سامر الخطيب، مالك شركة «رواسي»، قد نفى بيعها.", ("سامر الخطيب", "INVESTED_IN", "رواسي")),
+    ],
+)
+def test_the_owner_named_in_apposition_invests_in_what_he_owns(full, text, fact):
+    assert fact in _facts(full, text)
+
+
+def test_malik_as_a_given_name_is_no_owner(full):
+    text = "قال مالك العبدالله، الرئيس التنفيذي لشركة «رواسي»، إن النتائج قوية."
+    assert {f[1] for f in _facts(full, text)} == {"LEADS"}
