@@ -112,18 +112,23 @@ class MentionFinder:
         self.model_seconds = 0.0
 
     # -- public ---------------------------------------------------------------------------
-    def find(self, document: Document, sentences: list[Sentence]) -> list[Mention]:
-        """Return the mentions of ``document``, in text order, with ids m0, m1, ..."""
+    def find(self, document: Document, sentences: list[Sentence], sentence_tokens: list[list[Token]] | None = None,
+             model_spans: list[list[tuple[int, int, str]]] | None = None) -> list[Mention]:
+        """Return the mentions of ``document``, in text order, with ids m0, m1, ...
+
+        ``sentence_tokens`` and ``model_spans`` (from :meth:`tag`), when given, are each sentence's tokens and the
+        model's spans over them, made by the caller for many documents at once."""
         sents = []
-        for sentence in sentences:
-            tokens = tokenize(sentence.text, offset=sentence.start)
+        for n, sentence in enumerate(sentences):
+            tokens = tokenize(sentence.text, offset=sentence.start) if sentence_tokens is None else sentence_tokens[n]
             sents.append(_Sent(sentence.index, tokens, [fold(t.text).rstrip("ـ") for t in tokens]))
         strong_ids: set[str] = set()
         for s in sents:
             self._gazetteer(s)
             self._gazetteer_extended(s)
             strong_ids |= {c.canonical for c in s.candidates if c.source == "gazetteer" and c.canonical}
-        model_spans = self._model_spans(sents)
+        if model_spans is None:
+            model_spans = self.tag([[s.tokens for s in sents]])[0]
         words = Counter(w for s in sents for w in s.folded)
         for s, spans in zip(sents, model_spans):
             self._spelled_acronyms(s)
@@ -638,17 +643,23 @@ class MentionFinder:
         w = s.folded[k]
         return s.tokens[k].kind in ("sym", "num") or w in self.cues.stopwords or w in self.cues.speech_verbs or w in self.cues.person_titles
 
-    def _model_spans(self, sents: list[_Sent]) -> list[list[tuple[int, int, str]]]:
+    def tag(self, documents: list[list[list[Token]]]) -> list[list[list[tuple[int, int, str]]]]:
+        """The model's spans ``(start, end, label)`` over each sentence (a token list) of each document: the
+        sentences of all the documents go through the model as one stream, in order; none without a model."""
         if self.model is None:
-            return [[] for _ in sents]
+            return [[[] for _ in doc] for doc in documents]
         import time
 
         from extractors.ner.model import tag_sentences
 
         start = time.perf_counter()
-        spans = tag_sentences(self.model, [[t.text for t in s.tokens] for s in sents])
+        spans = tag_sentences(self.model, [[t.text for t in tokens] for doc in documents for tokens in doc])
         self.model_seconds += time.perf_counter() - start
-        return spans
+        out, k = [], 0
+        for doc in documents:
+            out.append(spans[k : k + len(doc)])
+            k += len(doc)
+        return out
 
     def _model_candidate(self, s: _Sent, start: int, end: int, label: str, words: Counter[str]) -> None:
         types = {"PERS": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC", "PRODUCT": "PRODUCT"}

@@ -256,10 +256,12 @@ def find_relations(
     entities: list[Entity],
     model: RelationModel | None = None,
     rules: bool = True,
+    sentence_tokens: list[list[Token]] | None = None,
 ) -> list[Relation]:
     """Apply the trigger lexicon to every sentence, then the relation model (when given) to every pair of mentions
     in a sentence that the rules left unrelated; return one relation per fact, with all its evidence. With
     ``rules=False`` only the model's relations are kept (and it sees no rule findings), for ablations.
+    ``sentence_tokens``: the tokens of each sentence, when the caller made them already.
 
     >>> from extractors.pipeline import extract
     >>> ex = extract(Document(id="t", text="استحوذت شركة أمازون على شركة نون مقابل 580 مليون دولار."))
@@ -269,13 +271,12 @@ def find_relations(
     """
     lex = _lexicon()
     year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
-    token_lists, folded_lists, placed = _sentence_views(sentences, mentions, entities)
+    token_lists, folded_lists, placed = _sentence_views(sentences, mentions, entities, sentence_tokens)
     salience = _Salience(placed)
     found: dict[tuple[str, str, str], Relation] = {}
     prices: list[tuple[Quantity, frozenset[str]]] = []
     for sentence, tokens, folded, ms in zip(sentences, token_lists, folded_lists, placed):
-        quantities = find_quantities(sentence.text, default_year=year)
-        quantities = [_shift(q, sentence.start) for q in quantities]
+        quantities = find_quantities(document.text, default_year=year, tokens=tokens)
         prices += [(q, frozenset(m.entity.id for m in ms)) for q in _prices(quantities, tokens, folded)]
         covered = {k for m in ms for k in range(m.start, m.end)}
         ctx = _Context(sentence, tokens, folded, ms, salience, lex, quantities, _table_start(sentences, sentence.index))
@@ -366,19 +367,20 @@ def _fact_key(rel: Relation) -> tuple[str, str, str]:
 
 
 def _sentence_views(
-    sentences: list[Sentence], mentions: list[Mention], entities: list[Entity]
+    sentences: list[Sentence], mentions: list[Mention], entities: list[Entity],
+    sentence_tokens: list[list[Token]] | None = None,
 ) -> tuple[list[list[Token]], list[list[str]], list[list["_M"]]]:
-    """Each sentence's tokens, folded words and mentions placed on its tokens."""
+    """Each sentence's tokens (``sentence_tokens`` when given), folded words and mentions placed on its tokens."""
     entity_of = {mid: e for e in entities for mid in e.mentions}
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
     token_lists, folded_lists, placed = [], [], []
-    for sentence in sentences:
-        tokens = tokenize(sentence.text, offset=sentence.start)
-        token_lists.append(tokens)
-        folded_lists.append([fold(t.text).rstrip("ـ") for t in tokens])
-        placed.append(_place(tokens, by_sentence.get(sentence.index, []), entity_of))
+    for n, sentence in enumerate(sentences):
+        words = tokenize(sentence.text, offset=sentence.start) if sentence_tokens is None else sentence_tokens[n]
+        token_lists.append(words)
+        folded_lists.append([fold(t.text).rstrip("ـ") for t in words])
+        placed.append(_place(words, by_sentence.get(sentence.index, []), entity_of))
     return token_lists, folded_lists, placed
 
 
@@ -489,10 +491,6 @@ def _implied(found: dict[tuple[str, str, str], Relation]) -> None:
 
 def _is_head(word: str) -> bool:
     return any(rest in load_cues().head_nouns for _, rest in strip_proclitic(word)[:2])
-
-
-def _shift(q: Quantity, offset: int) -> Quantity:
-    return Quantity(q.kind, q.start + offset, q.end + offset, q.text, q.value, q.currency, q.iso, q.approximate, q.context)
 
 
 def _place(tokens: list[Token], mentions: list[Mention], entity_of: dict[str, Entity]) -> list[_M]:

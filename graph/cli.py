@@ -321,7 +321,7 @@ def _config(args: argparse.Namespace):
         from extractors.lexicon import load_gazetteer
 
         load_gazetteer(args.gazetteer)
-    from extractors.pipeline import ExtractorConfig
+    from extractors.records import ExtractorConfig
 
     return ExtractorConfig(model=None if args.no_model else (args.model or "default"), gazetteer=args.gazetteer)
 
