@@ -205,6 +205,11 @@ def _join_partial_names(mentions: list[Mention], uf: _Union) -> None:
     سليم); an equal set of words wins over a larger one. A person's name spelled like a company of the article
     (ماجد الفطيم / ماجد الفطيم القابضة) is that company."""
     words = {m.id: content_words(m.key) for m in mentions}
+    holders: dict[str, dict[str, Mention]] = {}  # a word form -> the mentions that hold it (only they can hold a name)
+    for o in mentions:
+        for forms in words[o.id]:
+            for form in forms:
+                holders.setdefault(form, {})[o.id] = o
     by_length = sorted(mentions, key=lambda m: (-len(words[m.id]), _mention_order(m.id)))
     for m in by_length:
         mine = words[m.id]
@@ -212,7 +217,7 @@ def _join_partial_names(mentions: list[Mention], uf: _Union) -> None:
             continue
         family = "PERSON" if m.type == "PERSON" else "ORG"
         equal, larger = set(), set()
-        for o in mentions:
+        for o in {o.id: o for form in mine[0] for o in holders.get(form, {}).values()}.values():
             if o.type == "LOC" or uf.find(o.id) == uf.find(m.id) or m.canonical and o.canonical \
                     or m.canonical and o.source == "gazetteer-extended":
                 continue  # a known entity never joins a unit named after it (أوبر / أوبر إيتس)

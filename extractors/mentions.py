@@ -161,15 +161,16 @@ class MentionFinder:
     # -- matchers -------------------------------------------------------------------------
     def _gazetteer(self, s: _Sent) -> None:
         n = len(s.tokens)
+        stops = _stops(s.tokens)
         for i in range(n):
             if s.tokens[i].kind == "sym":
                 continue
             for clitic, first in strip_proclitic(s.folded[i]):
                 if clitic and s.tokens[i].kind != "ar":
                     continue
-                for length in range(min(self.gazetteer.max_words + 2, n - i), 0, -1):
+                for length in range(min(self.gazetteer.max_words + 2, stops[i] - i), 0, -1):
                     end = i + length
-                    if not _joinable(s.tokens[i:end]):
+                    if s.tokens[end - 1].kind == "sym":
                         continue
                     key = match_key(" ".join([first] + s.folded[i + 1 : end]))
                     hit = self.gazetteer.lookup(key) if key else None
@@ -858,13 +859,15 @@ class MentionFinder:
             return
         longest = max(len(k) for k in names)
         for s in sents:
+            stops = _stops(s.tokens)
+            keys = [match_key(t.text) for t in s.tokens]
             for i in range(len(s.tokens)):
                 for clitic, first in strip_proclitic(s.folded[i]):
                     if clitic and s.tokens[i].kind != "ar":
                         continue
                     for n in range(min(longest, len(s.tokens) - i), 0, -1):
-                        words = (match_key(first),) + tuple(match_key(t.text) for t in s.tokens[i + 1 : i + n])
-                        if words in names and _joinable(s.tokens[i : i + n]):
+                        words = (match_key(first),) + tuple(keys[i + 1 : i + n])
+                        if words in names and _joinable_at(s.tokens, stops, i, i + n):
                             s.candidates.append(_Candidate(i, i + n, names[words], "repeat", clitic=clitic))
                             break
 
@@ -919,13 +922,25 @@ def _strip_all(word: str) -> set[str]:
     return {rest for _, rest in strip_proclitic(word)}
 
 
-def _joinable(tokens: list[Token]) -> bool:
-    """True when the tokens can form one name: no punctuation except joiners inside Latin names."""
-    for k, tok in enumerate(tokens):
-        if tok.kind == "sym":
-            if tok.text not in _LATIN_JOINERS or k == 0 or k == len(tokens) - 1:
-                return False
-    return True
+def _stops(tokens: list[Token]) -> list[int]:
+    """For each token, where the next punctuation that no name can hold is (a Latin joiner can be inside one):
+    ``tokens[i:end]`` can be one name only when ``end <= stops[i]``. Made once per sentence, it makes the name
+    matchers linear in the tokens.
+
+    >>> _stops([Token("Souq", 0, 4, "lat"), Token(".", 4, 5, "sym"), Token("com", 5, 8, "lat"), Token("،", 8, 9, "sym")])
+    [3, 3, 3, 3]
+    """
+    stops, nxt = [0] * len(tokens), len(tokens)
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k].kind == "sym" and tokens[k].text not in _LATIN_JOINERS:
+            nxt = k
+        stops[k] = nxt
+    return stops
+
+
+def _joinable_at(tokens: list[Token], stops: list[int], start: int, end: int) -> bool:
+    """True when ``tokens[start:end]`` can form one name: no punctuation except joiners inside Latin names."""
+    return end <= stops[start] and tokens[start].kind != "sym" and tokens[end - 1].kind != "sym"
 
 
 def _resolve_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:

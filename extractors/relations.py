@@ -61,6 +61,7 @@ _BEATS_CONTRACT = {"PARTNERS_WITH", "ACQUIRED", "INVESTED_IN", "MERGED_WITH"}
 DATED_RELATIONS = {"ACQUIRED", "INVESTED_IN", "MERGED_WITH", "CONTRACT_WITH", "FOUNDED", "LEFT", "PARTNERS_WITH"}
 STATUS_RELATIONS = {"ACQUIRED", "MERGED_WITH", "INVESTED_IN"}
 _COORD_GAP = {"،", ",", "و", "او", "أو", "ثم", "«", "»", "“", "”", '"', "'", "ـ", "(", ")"}
+_COORD_GAP_FOLDED = frozenset(fold(x) for x in _COORD_GAP)
 _DEFAULT_WINDOW = 15
 _CLAUSE_BREAKS = {"ان", "انه", "انها", "بان", "لان", ":"}
 _QUOTES = {"«", "»", "“", "”", '"', "'", "‘", "’", "(", ")"}
@@ -489,6 +490,7 @@ def _implied(found: dict[tuple[str, str, str], Relation]) -> None:
             )
 
 
+@lru_cache(maxsize=65_536)
 def _is_head(word: str) -> bool:
     return any(rest in load_cues().head_nouns for _, rest in strip_proclitic(word)[:2])
 
@@ -873,7 +875,7 @@ class _Context:
         money = {k for q in self.quantities if q.kind == "money"
                  for k in range(a.end, b.start) if q.start <= self.tokens[k].start < q.end}
         gap = [w for k, w in zip(range(a.end, b.start), gap) if k not in money and w not in _PRICE_WORDS]
-        if any(w not in {fold(x) for x in _COORD_GAP} for w in gap):
+        if any(w not in _COORD_GAP_FOLDED for w in gap):
             return False
         joined = bool(gap) or self.tokens[b.start].text.startswith("و")
         return joined
