@@ -168,6 +168,9 @@ class MentionFinder:
             for clitic, first in strip_proclitic(s.folded[i]):
                 if clitic and s.tokens[i].kind != "ar":
                     continue
+                opening = match_key(first).split(" ", 1)[0]
+                if opening and opening not in self.gazetteer.first_words:
+                    continue  # the key of every span from here starts with this word
                 for length in range(min(self.gazetteer.max_words + 2, stops[i] - i), 0, -1):
                     end = i + length
                     if s.tokens[end - 1].kind == "sym":

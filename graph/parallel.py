@@ -61,7 +61,7 @@ def _extract_batch(config: ExtractorConfig, docs: list[Document]) -> list[Extrac
 
 
 def extract_parallel(
-    docs: Iterable[Document], jobs: int, config: ExtractorConfig, batch: int = 32, in_flight: int = 2
+    docs: Iterable[Document], jobs: int, config: ExtractorConfig, batch: int = 64, in_flight: int = 2
 ) -> Iterator[Extraction | Problem]:
     """Extract ``docs`` in ``jobs`` worker processes; yield the results in input order (streaming).
 

@@ -109,7 +109,7 @@ def add_paths(
 
 
 def _extract_serial(docs: Iterable[Document], extractor: "Extractor | None", config: ExtractorConfig,
-                    batch: int = 16) -> Iterator[Extraction | Problem]:
+                    batch: int = 32) -> Iterator[Extraction | Problem]:
     """Extract ``docs`` in this process, ``batch`` at a time (the model tags their sentences as one stream); the
     extractor (and its model) is made only when a document needs it."""
     for group in batches(docs, batch):
