@@ -43,11 +43,15 @@ def load_model(path: str | None = None) -> Any:
         )
     import spacy
     from thinc.api import NumpyOps
+    from threadpoolctl import threadpool_limits
 
     import extractors.ner.features  # noqa: F401  (registers the Arabic lexical features)
 
     nlp = spacy.load(folder, exclude=["tokenizer"])
-    ops = NumpyOps(use_blis=False)  # numpy's BLAS multiplies these matrices faster than blis; same weights, same spans
+    # numpy's BLAS multiplies these matrices faster than blis (same weights, same spans), on one thread: a second
+    # thread costs more CPU than it saves, and --jobs runs one process per core.
+    threadpool_limits(1, user_api="blas")
+    ops = NumpyOps(use_blis=False)
     for _, component in nlp.pipeline:
         for layer in component.model.walk():
             layer.ops = ops
