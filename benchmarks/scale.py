@@ -10,6 +10,7 @@ run and its workers (``RUSAGE_CHILDREN``). The machine has two cores shared with
 repeated (``--repeat``) and the best wall time is kept, with its CPU time.
 
 Run: .venv/bin/python -m benchmarks.scale [--sizes 100 1000 10000] [--jobs-at 1000] [--repeat 1] [--keep DIR]
+     .venv/bin/python -m benchmarks.scale --parallel-only --sizes 10000 --keep DIR   (memory of --jobs 2 at 10,000)
 """
 
 from __future__ import annotations
@@ -143,12 +144,24 @@ def main() -> None:
     ap.add_argument("--jobs-at", type=int, default=1000)
     ap.add_argument("--repeat", type=int, default=1, help="runs per size; the fastest is kept")
     ap.add_argument("--keep", default=None, help="folder for the corpora and stores (default: a temporary one)")
+    ap.add_argument("--parallel-only", action="store_true",
+                    help="only --jobs 2 at each of --sizes, added to the existing scale.json as jobs_2_at_N")
     ap.add_argument("--run", help=argparse.SUPPRESS)
     ap.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
     ap.add_argument("--db", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.run:
         print(json.dumps(run_once(args.run, args.jobs, args.db)))
+        return
+    if args.parallel_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            keep = Path(args.keep or tmp)
+            keep.mkdir(parents=True, exist_ok=True)
+            report = json.loads((RESULTS / "scale.json").read_text(encoding="utf-8"))
+            for n in args.sizes:
+                report[f"jobs_2_at_{n}"] = best_of(n, 1, keep, jobs=2)
+        (RESULTS / "scale.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+        print(json.dumps({k: v for k, v in report.items() if k.startswith("jobs_2_at_")}, indent=1))
         return
     with tempfile.TemporaryDirectory() as tmp:
         keep = Path(args.keep or tmp)
