@@ -56,7 +56,7 @@ def parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--version", action="version", version=f"alaqat {_version()}")
+    p.add_argument("--version", action=_Version, help="show the version and exit")
     p.add_argument("--debug", action="store_true", help="show the full traceback of an error")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -181,6 +181,17 @@ def _extraction_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--gazetteer", metavar="FILE",
                    help="extra knowledge-base entries (JSON, same format as extractors/lexicons/gazetteer.json)")
     p.add_argument("--quiet", action="store_true", help="print only errors")
+
+
+class _Version(argparse.Action):
+    """``--version``: the installed version, looked up only when asked (importlib.metadata is slow to import)."""
+
+    def __init__(self, option_strings, dest, **kwargs) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(f"alaqat {_version()}")
+        parser.exit()
 
 
 def _version() -> str:

@@ -22,18 +22,26 @@ from typing import Any
 
 __all__ = ["GraphIndex", "open_index", "write_index", "reads", "QUESTIONS"]
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS graph_nodes (
-    seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, type TEXT, degree INTEGER NOT NULL, data TEXT NOT NULL
+LAYOUT = "2"
+"""The layout of the index tables; tables of another layout are made again."""
+
+_TABLES = """
+DROP TABLE IF EXISTS graph_nodes;
+DROP TABLE IF EXISTS graph_edges;
+DROP TABLE IF EXISTS graph_names;
+CREATE TABLE graph_nodes (
+    seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, label TEXT, type TEXT, degree INTEGER NOT NULL, data TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS graph_edges (
+CREATE TABLE graph_edges (
     seq INTEGER PRIMARY KEY, source TEXT NOT NULL, target TEXT NOT NULL, relation TEXT NOT NULL, data TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS graph_edges_source ON graph_edges(source, relation);
-CREATE INDEX IF NOT EXISTS graph_edges_target ON graph_edges(target, relation);
-CREATE INDEX IF NOT EXISTS graph_edges_relation ON graph_edges(relation);
-CREATE TABLE IF NOT EXISTS graph_names (seq INTEGER PRIMARY KEY, key TEXT NOT NULL, node TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS graph_names_key ON graph_names(key);
+CREATE INDEX graph_edges_source ON graph_edges(source, relation);
+CREATE INDEX graph_edges_target ON graph_edges(target, relation);
+CREATE INDEX graph_edges_relation ON graph_edges(relation);
+CREATE TABLE graph_names (seq INTEGER PRIMARY KEY, key TEXT NOT NULL, node TEXT NOT NULL);
+CREATE INDEX graph_names_key ON graph_names(key);
+"""
+_TRIGGERS = """
 INSERT OR IGNORE INTO meta VALUES ('generation', '0');
 CREATE TRIGGER IF NOT EXISTS generation_document_added AFTER INSERT ON documents
     BEGIN UPDATE meta SET value = value + 1 WHERE key = 'generation'; END;
@@ -55,8 +63,8 @@ def generation(db: sqlite3.Connection) -> str | None:
 
 
 def prepare(db: sqlite3.Connection) -> None:
-    """Create the index tables and the generation triggers (once; nothing when they exist)."""
-    db.executescript(_SCHEMA)
+    """Create the generation counter and its triggers (once; nothing when they exist)."""
+    db.executescript(_TRIGGERS)
 
 
 def write_index(db: sqlite3.Connection, G, made_from: str | None) -> None:
@@ -66,19 +74,21 @@ def write_index(db: sqlite3.Connection, G, made_from: str | None) -> None:
     from extractors.normalize import match_key
 
     data = to_node_link(G)
-    nodes = [(n["id"], n.get("type"), G.degree(n["id"]), json.dumps(n, ensure_ascii=False, default=list))
+    nodes = [(n["id"], n.get("label"), n.get("type"), G.degree(n["id"]), json.dumps(n, ensure_ascii=False, default=list))
              for n in data["nodes"]]
     edges = [(e["source"], e["target"], e["key"], json.dumps(e, ensure_ascii=False, default=list)) for e in data["edges"]]
     names = [(key, n["id"]) for n in data["nodes"]
              for key in sorted({match_key(name) for name in known_names(n["id"], n) | {str(n["id"])}}) if key]
     db.execute("BEGIN IMMEDIATE")
     try:
-        for table in ("graph_nodes", "graph_edges", "graph_names"):
-            db.execute(f"DELETE FROM {table}")
-        db.executemany("INSERT INTO graph_nodes (id, type, degree, data) VALUES (?, ?, ?, ?)", nodes)
+        for statement in _TABLES.split(";"):
+            if statement.strip():
+                db.execute(statement)
+        db.executemany("INSERT INTO graph_nodes (id, label, type, degree, data) VALUES (?, ?, ?, ?, ?)", nodes)
         db.executemany("INSERT INTO graph_edges (source, target, relation, data) VALUES (?, ?, ?, ?)", edges)
         db.executemany("INSERT INTO graph_names (key, node) VALUES (?, ?)", names)
         db.execute("INSERT OR REPLACE INTO meta VALUES ('graph_generation', ?)", (made_from,))
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('graph_layout', ?)", (LAYOUT,))
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")
@@ -104,9 +114,8 @@ def open_index(path: str | Path) -> "GraphIndex":
 
 
 def _fresh(db: sqlite3.Connection) -> bool:
-    """True when the index tables exist and were made from the store as it is."""
-    made = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'graph_nodes'").fetchone()
-    return made is not None and _meta(db, "graph_generation") == generation(db)
+    """True when the index tables exist, in this layout, and were made from the store as it is."""
+    return _meta(db, "graph_layout") == LAYOUT and _meta(db, "graph_generation") == generation(db)
 
 
 class GraphIndex:
@@ -150,7 +159,7 @@ class GraphIndex:
         return list(dict.fromkeys(row[0] for row in rows))
 
     def label(self, node: str) -> str:
-        return json.loads(self.db.execute("SELECT data FROM graph_nodes WHERE id = ?", (node,)).fetchone()[0]).get("label", node)
+        return self.db.execute("SELECT label FROM graph_nodes WHERE id = ?", (node,)).fetchone()[0] or node
 
     # -- edges and graphs ----------------------------------------------------------------------
     def edges(self, nodes: Iterable[str], relations: Iterable[str] | None = None, direction: str = "both") -> list[tuple]:
@@ -179,34 +188,39 @@ class GraphIndex:
         inside = set(nodes)
         return [row for row in self.edges(inside, direction="out") if row[2] in inside]
 
-    def graph(self, nodes: Iterable[str] = (), edges: Iterable[tuple] = (), whole: bool = False, data: bool = True):
+    def graph(self, nodes: Iterable[str] = (), edges: Iterable[tuple] = (), whole: bool = False,
+              described: Iterable[str] | None = None, edge_data: bool = True):
         """A ``MultiDiGraph`` of ``nodes``, ``edges`` (rows of :meth:`edges`) and the nodes at their ends, in the
-        order of ``graph.json`` (as :func:`graph.export.read_json` reads it); the whole graph with ``whole``. Without
-        ``data`` the edges carry only their relation and the nodes their label and type."""
+        order of ``graph.json`` (as :func:`graph.export.read_json` reads it); the whole graph with ``whole``.
+
+        The nodes of ``described`` (all when None) carry all their data, the others only their label and type (a
+        hub's list of articles is long); without ``edge_data`` the edges carry only their relation."""
         import networkx as nx
 
-        seqs = sorted({row[0] for row in edges})
-        ids = set(nodes) | {end for row in edges for end in row[1:3]}
+        described = None if described is None else set(described)
         if whole:
-            node_rows = self.db.execute("SELECT data FROM graph_nodes ORDER BY seq").fetchall()
+            node_rows = self.db.execute("SELECT id, label, type FROM graph_nodes ORDER BY seq").fetchall()
             edge_rows = self.db.execute("SELECT data, source, target, relation FROM graph_edges ORDER BY seq").fetchall()
         else:
-            node_rows = [row for chunk in _chunks(sorted(ids)) for row in self.db.execute(
-                f"SELECT seq, data FROM graph_nodes WHERE id IN ({_marks(chunk)})", chunk)]
-            node_rows = [(d,) for _, d in sorted(node_rows)]
+            ids = sorted(set(nodes) | {end for row in edges for end in row[1:3]})
+            node_rows = [row[1:] for row in sorted(row for chunk in _chunks(ids) for row in self.db.execute(
+                f"SELECT seq, id, label, type FROM graph_nodes WHERE id IN ({_marks(chunk)})", chunk))]
+            seqs = sorted({row[0] for row in edges})
             edge_rows = [row for chunk in _chunks(seqs) for row in self.db.execute(
                 f"SELECT data, source, target, relation FROM graph_edges WHERE seq IN ({_marks(chunk)}) ORDER BY seq", chunk)]
+        full = self._described([n for n, _, _ in node_rows] if described is None else sorted(described))
         return nx.node_link_graph(
             {"directed": True, "multigraph": True, "graph": {},
-             "nodes": [_node(d, data) for (d,) in node_rows],
-             "edges": [json.loads(d) if data else {"source": s, "target": t, "key": r, "relation": r}
+             "nodes": [full.get(n) or {k: v for k, v in (("id", n), ("label", label), ("type", kind)) if v is not None}
+                       for n, label, kind in node_rows],
+             "edges": [json.loads(d) if edge_data else {"source": s, "target": t, "key": r, "relation": r}
                        for d, s, t, r in edge_rows]},
             directed=True, multigraph=True, edges="edges")
 
-
-def _node(payload: str, data: bool) -> dict[str, Any]:
-    node = json.loads(payload)
-    return node if data else {k: node[k] for k in ("id", "label", "type") if k in node}
+    def _described(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """All the data of the nodes ``ids``."""
+        return {n: json.loads(d) for chunk in _chunks(ids) for n, d in self.db.execute(
+            f"SELECT id, data FROM graph_nodes WHERE id IN ({_marks(chunk)})", chunk)}
 
 
 def _marks(items: list) -> str:
@@ -268,6 +282,8 @@ QUESTIONS = {"entity": _star, "deals": _star, "people": _star, "explain": _alone
              "neighbors": _neighbors, "view": _ego, "rivalries": _rivals}
 """What each question reads from the index, beyond its entities; ``path`` reads every edge without its data, and
 any other command the whole graph."""
+DESCRIBED = {"entity": "asked", "explain": "asked", "view": "all"}
+"""Whose data a question reads besides labels and types: the entities asked about, or every node it loads."""
 
 
 def reads(ix: GraphIndex, what: str, names: list[str], relation: str | None = None, depth: int = 1):
@@ -279,7 +295,8 @@ def reads(ix: GraphIndex, what: str, names: list[str], relation: str | None = No
 
     ids = [resolve(ix, name) for name in names]
     if what == "path":
-        return ix.graph(whole=True, data=False), ids
+        return ix.graph(whole=True, described=(), edge_data=False), ids
     if what not in QUESTIONS:
         return ix.graph(whole=True), ids
-    return ix.graph(ids, QUESTIONS[what](ix, ids, relation, depth)), ids
+    described = {"asked": ids, "all": None}.get(DESCRIBED.get(what, ""), ())
+    return ix.graph(ids, QUESTIONS[what](ix, ids, relation, depth), described=described), ids
