@@ -144,6 +144,7 @@ def main() -> None:
     ap.add_argument("--jobs-at", type=int, default=1000)
     ap.add_argument("--repeat", type=int, default=1, help="runs per size; the fastest is kept")
     ap.add_argument("--keep", default=None, help="folder for the corpora and stores (default: a temporary one)")
+    ap.add_argument("--out", default="scale", help="results file name in benchmarks/results/ (default scale)")
     ap.add_argument("--parallel-only", action="store_true",
                     help="only --jobs 2 at each of --sizes, added to the existing scale.json as jobs_2_at_N")
     ap.add_argument("--run", help=argparse.SUPPRESS)
@@ -179,8 +180,8 @@ def main() -> None:
         "ms_per_article_ratio_last_vs_first": round(runs[-1]["ms_per_article"] / runs[0]["ms_per_article"], 2),
     }
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "scale.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
-    chart(report, RESULTS / "scale.png")
+    (RESULTS / f"{args.out}.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    chart(report, RESULTS / f"{args.out}.png")
     print(json.dumps(report, indent=1))
 
 
