@@ -94,18 +94,37 @@ def _bare(word: str) -> str:
 
 def _match_phrase(folded: list[str], i: int, phrases) -> int:
     """Length of the longest phrase of ``phrases`` starting at ``folded[i]`` (0 when none)."""
-    for phrase in sorted(phrases, key=len, reverse=True):
+    if i >= len(folded):
+        return 0
+    for phrase in _by_first_word(phrases).get(folded[i], ()):
         if tuple(folded[i : i + len(phrase)]) == phrase:
             return len(phrase)
     return 0
+
+
+_FIRST_WORDS: dict[int, tuple[object, dict[str, list[tuple[str, ...]]]]] = {}
+
+
+def _by_first_word(phrases) -> dict[str, list[tuple[str, ...]]]:
+    """The phrases of a vocabulary table by their first word, longest first (made once per table; the table is
+    kept with it, so its id stays its own)."""
+    entry = _FIRST_WORDS.get(id(phrases))
+    if entry is None:
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in sorted(phrases, key=len, reverse=True):
+            if phrase:
+                index.setdefault(phrase[0], []).append(phrase)
+        entry = _FIRST_WORDS[id(phrases)] = (phrases, index)
+    return entry[1]
 
 
 def _strip_clitic(word: str) -> str:
     return _CLITIC.sub("", word)
 
 
-def find_quantities(text: str, default_year: int | None = None) -> list[Quantity]:
-    """Find money amounts, percentages and dates in ``text``.
+def find_quantities(text: str, default_year: int | None = None, tokens: list[Token] | None = None) -> list[Quantity]:
+    """Find money amounts, percentages and dates in ``text``, or only in ``tokens`` of it when given (a sentence's
+    tokens, already made, with their offsets into ``text``).
 
     >>> [(q.kind, q.value, q.currency) for q in find_quantities("استثمار بقيمة 14.3 مليار دولار")]
     [('money', 14300000000.0, 'USD')]
@@ -117,7 +136,7 @@ def find_quantities(text: str, default_year: int | None = None) -> list[Quantity
     ['2019-03-26']
     """
     vocab = _vocab()
-    tokens = tokenize(text)
+    tokens = tokenize(text) if tokens is None else tokens
     folded = [_bare(t.text) for t in tokens]
     found: list[Quantity] = []
     i = 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -151,6 +151,11 @@ class Gazetteer:
     strong: dict[str, str]
     weak: dict[str, str]
     max_words: int
+
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """The first word of every name's match key: a span whose first word is not one of them names no entry."""
+        return frozenset(key.split(" ", 1)[0] for key in (*self.strong, *self.weak))
 
     def lookup(self, key: str) -> tuple[GazetteerEntry, bool] | None:
         """Return ``(entry, is_strong)`` for a match key, or None.

@@ -114,18 +114,23 @@ class MentionFinder:
         self.model_seconds = 0.0
 
     # -- public ---------------------------------------------------------------------------
-    def find(self, document: Document, sentences: list[Sentence]) -> list[Mention]:
-        """Return the mentions of ``document``, in text order, with ids m0, m1, ..."""
+    def find(self, document: Document, sentences: list[Sentence], sentence_tokens: list[list[Token]] | None = None,
+             model_spans: list[list[tuple[int, int, str]]] | None = None) -> list[Mention]:
+        """Return the mentions of ``document``, in text order, with ids m0, m1, ...
+
+        ``sentence_tokens`` and ``model_spans`` (from :meth:`tag`), when given, are each sentence's tokens and the
+        model's spans over them, made by the caller for many documents at once."""
         sents = []
-        for sentence in sentences:
-            tokens = tokenize(sentence.text, offset=sentence.start)
+        for n, sentence in enumerate(sentences):
+            tokens = tokenize(sentence.text, offset=sentence.start) if sentence_tokens is None else sentence_tokens[n]
             sents.append(_Sent(sentence.index, tokens, [fold(t.text).rstrip("ـ") for t in tokens]))
         strong_ids: set[str] = set()
         for s in sents:
             self._gazetteer(s)
             self._gazetteer_extended(s)
             strong_ids |= {c.canonical for c in s.candidates if c.source == "gazetteer" and c.canonical}
-        model_spans = self._model_spans(sents)
+        if model_spans is None:
+            model_spans = self.tag([[s.tokens for s in sents]])[0]
         words = Counter(w for s in sents for w in s.folded)
         for s, spans in zip(sents, model_spans):
             self._spelled_acronyms(s)
@@ -159,15 +164,19 @@ class MentionFinder:
     # -- matchers -------------------------------------------------------------------------
     def _gazetteer(self, s: _Sent) -> None:
         n = len(s.tokens)
+        stops = _stops(s.tokens)
         for i in range(n):
             if s.tokens[i].kind == "sym":
                 continue
             for clitic, first in strip_proclitic(s.folded[i]):
                 if clitic and s.tokens[i].kind != "ar":
                     continue
-                for length in range(min(self.gazetteer.max_words + 2, n - i), 0, -1):
+                opening = match_key(first).split(" ", 1)[0]
+                if opening and opening not in self.gazetteer.first_words:
+                    continue  # the key of every span from here starts with this word
+                for length in range(min(self.gazetteer.max_words + 2, stops[i] - i), 0, -1):
                     end = i + length
-                    if not _joinable(s.tokens[i:end]):
+                    if s.tokens[end - 1].kind == "sym":
                         continue
                     key = match_key(" ".join([first] + s.folded[i + 1 : end]))
                     hit = self.gazetteer.lookup(key) if key else None
@@ -716,17 +725,23 @@ class MentionFinder:
         w = s.folded[k]
         return s.tokens[k].kind in ("sym", "num") or w in self.cues.stopwords or w in self.cues.speech_verbs or w in self.cues.person_titles
 
-    def _model_spans(self, sents: list[_Sent]) -> list[list[tuple[int, int, str]]]:
+    def tag(self, documents: list[list[list[Token]]]) -> list[list[list[tuple[int, int, str]]]]:
+        """The model's spans ``(start, end, label)`` over each sentence (a token list) of each document: the
+        sentences of all the documents go through the model as one stream, in order; none without a model."""
         if self.model is None:
-            return [[] for _ in sents]
+            return [[[] for _ in doc] for doc in documents]
         import time
 
         from extractors.ner.model import tag_sentences
 
         start = time.perf_counter()
-        spans = tag_sentences(self.model, [[t.text for t in s.tokens] for s in sents])
+        spans = tag_sentences(self.model, [[t.text for t in tokens] for doc in documents for tokens in doc])
         self.model_seconds += time.perf_counter() - start
-        return spans
+        out, k = [], 0
+        for doc in documents:
+            out.append(spans[k : k + len(doc)])
+            k += len(doc)
+        return out
 
     def _model_candidate(self, s: _Sent, start: int, end: int, label: str, words: Counter[str]) -> None:
         types = {"PERS": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC", "PRODUCT": "PRODUCT"}
@@ -958,11 +973,12 @@ class MentionFinder:
         beginnings = {k[:n] for k in names for n in range(1, len(k))}
         for s in sents:
             keys = [match_key(t.text) for t in s.tokens]
+            stops = _stops(s.tokens)
             for i in range(len(s.tokens)):
                 for clitic, first in strip_proclitic(s.folded[i]):
                     if clitic and s.tokens[i].kind != "ar":
                         continue
-                    words = _longest_name(s.tokens, keys, i, match_key(first), names, beginnings)
+                    words = _longest_name(s.tokens, stops, keys, i, match_key(first), names, beginnings)
                     if words:
                         s.candidates.append(_Candidate(i, i + len(words), names[words], "repeat", clitic=clitic))
 
@@ -1029,14 +1045,14 @@ def _without_possessive(word: str) -> str:
     return word
 
 
-def _longest_name(tokens: list[Token], keys: list[str], i: int, first: str, names: dict[tuple[str, ...], str],
-                  beginnings: set[tuple[str, ...]]) -> tuple[str, ...] | None:
+def _longest_name(tokens: list[Token], stops: list[int], keys: list[str], i: int, first: str,
+                  names: dict[tuple[str, ...], str], beginnings: set[tuple[str, ...]]) -> tuple[str, ...] | None:
     """The longest of ``names`` that the tokens from ``i`` on spell (``first`` the first word's key, ``keys`` those of
-    the tokens) and can join into. Words are read only while they begin a name, so the work is the length of the
-    names that start here, not of the longest name of the article."""
+    the tokens) and can join into (``stops`` from :func:`_stops`). Words are read only while they begin a name, so the
+    work is the length of the names that start here, not of the longest name of the article."""
     found, words = None, (first,)
     while True:
-        if words in names and _joinable(tokens[i : i + len(words)]):
+        if words in names and _joinable_at(tokens, stops, i, i + len(words)):
             found = words
         if words not in beginnings or i + len(words) >= len(tokens):
             return found
@@ -1060,13 +1076,25 @@ def _strip_all(word: str) -> set[str]:
     return {rest for _, rest in strip_proclitic(word)}
 
 
-def _joinable(tokens: list[Token]) -> bool:
-    """True when the tokens can form one name: no punctuation except joiners inside Latin names."""
-    for k, tok in enumerate(tokens):
-        if tok.kind == "sym":
-            if tok.text not in _LATIN_JOINERS or k == 0 or k == len(tokens) - 1:
-                return False
-    return True
+def _stops(tokens: list[Token]) -> list[int]:
+    """For each token, where the next punctuation that no name can hold is (a Latin joiner can be inside one):
+    ``tokens[i:end]`` can be one name only when ``end <= stops[i]``. Made once per sentence, it makes the name
+    matchers linear in the tokens.
+
+    >>> _stops([Token("Souq", 0, 4, "lat"), Token(".", 4, 5, "sym"), Token("com", 5, 8, "lat"), Token("،", 8, 9, "sym")])
+    [3, 3, 3, 3]
+    """
+    stops, nxt = [0] * len(tokens), len(tokens)
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k].kind == "sym" and tokens[k].text not in _LATIN_JOINERS:
+            nxt = k
+        stops[k] = nxt
+    return stops
+
+
+def _joinable_at(tokens: list[Token], stops: list[int], start: int, end: int) -> bool:
+    """True when ``tokens[start:end]`` can form one name: no punctuation except joiners inside Latin names."""
+    return end <= stops[start] and tokens[start].kind != "sym" and tokens[end - 1].kind != "sym"
 
 
 def _resolve_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:

@@ -4,8 +4,10 @@ Two forms are kept apart on purpose. :func:`clean_text` produces the text that
 spans and evidence point into (Unicode-normalized, invisible controls removed,
 diacritics kept). :func:`match_key` folds a string for comparison only:
 dediacritized, tatweel removed, alef / alef maksura / teh marbuta folded, Latin
-lower-cased, punctuation dropped. All Arabic folding is done with camel-tools'
-offline utilities.
+lower-cased, punctuation dropped. Folding is one translation table equal to camel-tools' ``dediac_ar`` and
+``normalize_alef_ar`` / ``normalize_alef_maksura_ar`` / ``normalize_teh_marbuta_ar`` (a test compares them on every
+character), so commands that only match names (queries, explain) start without camel-tools, whose character tables
+take half a second to import; :func:`clean_text` uses camel-tools' ``normalize_unicode``, imported when first needed.
 """
 
 from __future__ import annotations
@@ -14,22 +16,18 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from camel_tools.utils.dediac import dediac_ar
-from camel_tools.utils.normalize import (
-    normalize_alef_ar,
-    normalize_alef_maksura_ar,
-    normalize_teh_marbuta_ar,
-    normalize_unicode,
-)
-
 __all__ = ["clean_text", "fold", "match_key", "light_stem", "is_arabic_char", "arabic_ratio", "to_ascii_digits", "skeleton", "name_key", "corporate_suffix"]
 
 # Bidi marks, zero-width characters and the byte-order mark carry no meaning for
 # extraction but break matching; they are removed from the display text.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
-_TATWEEL = "\u0640"
 _PUNCT = re.compile(r"[\"'“”‘’«»()\[\]{}.,،:;!?؟\-_/\\|⬤•·]+")
 _SPACES = re.compile(r"\s+")
+_FOLD = str.maketrans(
+    {**dict.fromkeys("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0640"),  # diacritics, tatweel
+     **dict.fromkeys("\u0625\u0623\u0671\u0622", "\u0627"),  # إ أ ٱ آ → ا
+     "\u0649": "\u064a", "\u0629": "\u0647", "ئ": "ي", "ؤ": "و"}  # ى → ي، ة → ه
+)
 _ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
 
 
@@ -39,6 +37,8 @@ def clean_text(text: str) -> str:
     >>> clean_text("\\ufeffميتا\\u200f\\r\\nMeta")
     'ميتا\\nMeta'
     """
+    from camel_tools.utils.normalize import normalize_unicode
+
     text = normalize_unicode(text.replace("\r\n", "\n").replace("\r", "\n"))
     return _INVISIBLE.sub("", text)
 
@@ -53,9 +53,7 @@ def fold(text: str) -> str:
     >>> fold("عُيّن الرئيسُ التنفيذيّ لإنفيديا")
     'عين الرييس التنفيذي لانفيديا'
     """
-    text = dediac_ar(text).replace(_TATWEEL, "")
-    text = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(text)))
-    return text.replace("ئ", "ي").replace("ؤ", "و").lower()
+    return text.translate(_FOLD).lower()
 
 
 @lru_cache(maxsize=131_072)

@@ -18,6 +18,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 __all__ = [
+    "ExtractorConfig",
     "RELATION_TYPES",
     "SYMMETRIC_RELATIONS",
     "SCORED_TYPES",
@@ -191,3 +192,18 @@ class Extraction(Record):
             else:
                 log.warning("dropped a relation to an unknown entity id (%s -> %s)", head, tail)
         return {**data, "relations": tuple(kept)}
+
+
+class ExtractorConfig(Record):
+    """What an extractor loads, as one record the CLI, the pipeline and parallel workers share.
+
+    ``model``: ``None`` for rules and lexicons only, ``"default"`` for the bundled NER model, or a model folder;
+    ``gazetteer``: an extra gazetteer file; ``relation_model``: use the trained relation model (with an NER model).
+
+    >>> ExtractorConfig(model=None).model_dump()
+    {'model': None, 'gazetteer': None, 'relation_model': True}
+    """
+
+    model: str | None = "default"
+    gazetteer: str | None = None
+    relation_model: bool = True

@@ -63,6 +63,7 @@ STATUS_RELATIONS = {"ACQUIRED", "MERGED_WITH", "INVESTED_IN"}
 _ROUND_REACH = 30
 """Tokens back from a participation trigger (بمشاركة) in which its funding round is looked for."""
 _COORD_GAP = {"،", ",", "و", "او", "أو", "ثم", "«", "»", "“", "”", '"', "'", "ـ", "(", ")"}
+_COORD_GAP_FOLDED = frozenset(fold(x) for x in _COORD_GAP)
 _DEFAULT_WINDOW = 15
 _CLAUSE_BREAKS = {"ان", "انه", "انها", "بان", "لان", ":"}
 _QUOTES = {"«", "»", "“", "”", '"', "'", "‘", "’", "(", ")"}
@@ -266,10 +267,12 @@ def find_relations(
     entities: list[Entity],
     model: RelationModel | None = None,
     rules: bool = True,
+    sentence_tokens: list[list[Token]] | None = None,
 ) -> list[Relation]:
     """Apply the trigger lexicon to every sentence, then the relation model (when given) to every pair of mentions
     in a sentence that the rules left unrelated; return one relation per fact, with all its evidence. With
     ``rules=False`` only the model's relations are kept (and it sees no rule findings), for ablations.
+    ``sentence_tokens``: the tokens of each sentence, when the caller made them already.
 
     >>> from extractors.pipeline import extract
     >>> ex = extract(Document(id="t", text="استحوذت شركة أمازون على شركة نون مقابل 580 مليون دولار."))
@@ -279,14 +282,13 @@ def find_relations(
     """
     lex = _lexicon()
     year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
-    token_lists, folded_lists, placed = _sentence_views(sentences, mentions, entities)
+    token_lists, folded_lists, placed = _sentence_views(sentences, mentions, entities, sentence_tokens)
     salience = _Salience(placed)
     found: dict[tuple[str, str, str], Relation] = {}
     prices: list[tuple[Quantity, frozenset[str]]] = []
     table_starts = _table_starts(sentences)
     for sentence, tokens, folded, ms in zip(sentences, token_lists, folded_lists, placed):
-        quantities = find_quantities(sentence.text, default_year=year)
-        quantities = [_shift(q, sentence.start) for q in quantities]
+        quantities = find_quantities(document.text, default_year=year, tokens=tokens)
         prices += [(q, frozenset(m.entity.id for m in ms)) for q in _prices(quantities, tokens, folded)]
         covered = {k for m in ms for k in range(m.start, m.end)}
         ctx = _Context(sentence, tokens, folded, ms, salience, lex, quantities, table_starts[sentence.index])
@@ -378,19 +380,20 @@ def _fact_key(rel: Relation) -> tuple[str, str, str]:
 
 
 def _sentence_views(
-    sentences: list[Sentence], mentions: list[Mention], entities: list[Entity]
+    sentences: list[Sentence], mentions: list[Mention], entities: list[Entity],
+    sentence_tokens: list[list[Token]] | None = None,
 ) -> tuple[list[list[Token]], list[list[str]], list[list["_M"]]]:
-    """Each sentence's tokens, folded words and mentions placed on its tokens."""
+    """Each sentence's tokens (``sentence_tokens`` when given), folded words and mentions placed on its tokens."""
     entity_of = {mid: e for e in entities for mid in e.mentions}
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
     token_lists, folded_lists, placed = [], [], []
-    for sentence in sentences:
-        tokens = tokenize(sentence.text, offset=sentence.start)
-        token_lists.append(tokens)
-        folded_lists.append([fold(t.text).rstrip("ـ") for t in tokens])
-        placed.append(_place(tokens, by_sentence.get(sentence.index, []), entity_of))
+    for n, sentence in enumerate(sentences):
+        words = tokenize(sentence.text, offset=sentence.start) if sentence_tokens is None else sentence_tokens[n]
+        token_lists.append(words)
+        folded_lists.append([fold(t.text).rstrip("ـ") for t in words])
+        placed.append(_place(words, by_sentence.get(sentence.index, []), entity_of))
     return token_lists, folded_lists, placed
 
 
@@ -506,12 +509,9 @@ def _implied(found: dict[tuple[str, str, str], Relation]) -> None:
             )
 
 
+@lru_cache(maxsize=65_536)
 def _is_head(word: str) -> bool:
     return any(rest in load_cues().head_nouns for _, rest in strip_proclitic(word)[:2])
-
-
-def _shift(q: Quantity, offset: int) -> Quantity:
-    return Quantity(q.kind, q.start + offset, q.end + offset, q.text, q.value, q.currency, q.iso, q.approximate, q.context)
 
 
 def _place(tokens: list[Token], mentions: list[Mention], entity_of: dict[str, Entity]) -> list[_M]:
@@ -925,7 +925,7 @@ class _Context:
         gap = [w for k, w in zip(range(a.end, b.start), gap) if k not in money and w not in _PRICE_WORDS]
         # مجموعة «سديم» وشركة «نوفالين»: a head noun may open the next item
         gap = ["و" if w.startswith("و") and _is_head(w[1:]) else w for w in gap]
-        if any(w not in {fold(x) for x in _COORD_GAP} for w in gap):
+        if any(w not in _COORD_GAP_FOLDED for w in gap):
             return False
         joined = bool(gap) or self.tokens[b.start].text.startswith("و")
         return joined

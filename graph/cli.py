@@ -56,7 +56,7 @@ def parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--version", action="version", version=f"alaqat {_version()}")
+    p.add_argument("--version", action=_Version, help="show the version and exit")
     p.add_argument("--debug", action="store_true", help="show the full traceback of an error")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -181,6 +181,17 @@ def _extraction_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--gazetteer", metavar="FILE",
                    help="extra knowledge-base entries (JSON, same format as extractors/lexicons/gazetteer.json)")
     p.add_argument("--quiet", action="store_true", help="print only errors")
+
+
+class _Version(argparse.Action):
+    """``--version``: the installed version, looked up only when asked (importlib.metadata is slow to import)."""
+
+    def __init__(self, option_strings, dest, **kwargs) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(f"alaqat {_version()}")
+        parser.exit()
 
 
 def _version() -> str:
@@ -321,7 +332,7 @@ def _config(args: argparse.Namespace):
         from extractors.lexicon import load_gazetteer
 
         load_gazetteer(args.gazetteer)
-    from extractors.pipeline import ExtractorConfig
+    from extractors.records import ExtractorConfig
 
     return ExtractorConfig(model=None if args.no_model else (args.model or "default"), gazetteer=args.gazetteer)
 
@@ -399,8 +410,8 @@ def _add(args: argparse.Namespace) -> int:
 def _explain(args: argparse.Namespace) -> int:
     from graph.queries import resolve
 
-    G = _load_graph(args)
-    n = resolve(G, args.name)
+    G, (name,) = _graph_for(args, "explain", [args.name])
+    n = resolve(G, name)
     data = G.nodes[n]
     if args.json:
         return _print_json({"id": n, **{k: data.get(k) for k in ("label", "type", "aliases", "provenance", "documents")}})
@@ -418,12 +429,8 @@ def _load_graph(args: argparse.Namespace):
     from graph.export import read_json
 
     if getattr(args, "db", None):
-        from graph.store import Store
-
-        if not Path(args.db).is_file():
-            raise InputError(f"{args.db}: no store file: create one with `alaqat add INPUT --db {args.db}`")
-        with Store(args.db) as store:
-            return store.graph()
+        with _open_index(args.db) as ix:
+            return ix.graph(whole=True)
     path = args.graph
     if path is None:
         path = _DEFAULT_GRAPH
@@ -442,22 +449,24 @@ def _query(args: argparse.Namespace) -> int:
     from graph import queries
 
     from extractors.errors import InputError
-    from extractors.records import RELATION_TYPES
 
     needed = {"rivalries": 0, "path": 2}.get(args.what, 1)
     if len(args.names) != needed:
         raise InputError(f"`query {args.what}` takes {needed} name(s), got {len(args.names)}: quote a name with spaces")
-    if args.relation and args.relation not in RELATION_TYPES:
-        raise InputError(f"--relation {args.relation}: no such relation: choose one of {', '.join(RELATION_TYPES)}")
-    G = _filtered_graph(args)
+    if args.relation:
+        from extractors.records import RELATION_TYPES  # pydantic, only when a relation is named
+
+        if args.relation not in RELATION_TYPES:
+            raise InputError(f"--relation {args.relation}: no such relation: choose one of {', '.join(RELATION_TYPES)}")
+    G, names = _graph_for(args, args.what, args.names)
     if args.what == "rivalries":
         result = queries.rivalries(G)
     elif args.what == "path":
-        result = queries.path(G, *args.names)
+        result = queries.path(G, *names)
     elif args.what == "neighbors":
-        result = queries.neighbors(G, args.names[0], relation=args.relation, depth=args.depth)
+        result = queries.neighbors(G, names[0], relation=args.relation, depth=args.depth)
     else:
-        result = getattr(queries, args.what)(G, args.names[0])
+        result = getattr(queries, args.what)(G, names[0])
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1, default=list))
         return 0
@@ -474,8 +483,8 @@ def _view(args: argparse.Namespace) -> int:
     from graph.view import write_html
 
     out = _output_file(args.out)
-    G = _filtered_graph(args)
-    center = resolve(G, args.name)
+    G, (center,) = _graph_for(args, "view", [args.name])
+    center = resolve(G, center)
     nodes = nx.ego_graph(G.to_undirected(as_view=True), center, radius=args.depth).nodes
     path = write_html(G.subgraph(nodes).copy(), out, title=f"alaqat — {G.nodes[center].get('label', center)}")
     print(f"{len(nodes)} entities around {G.nodes[center].get('label', center)}: {path}")
@@ -513,7 +522,28 @@ def _filtered_graph(args: argparse.Namespace):
     """The graph of --graph or --db, restricted by --since, --until and --min-confidence."""
     from graph.queries import within
 
-    return within(_load_graph(args), since=args.since, until=args.until, min_confidence=args.min_confidence)
+    bounds = {k: getattr(args, k, None) for k in ("since", "until", "min_confidence")}
+    return within(_load_graph(args), **bounds)
+
+
+def _graph_for(args: argparse.Namespace, what: str, names: list[str]):
+    """The graph a command reads and its names, as ``(G, names)``: with --db and no filter, only what the question
+    needs from the store's index (names resolved to node ids); otherwise the whole graph, filtered."""
+    if args.db and not any(getattr(args, k, None) is not None for k in ("since", "until", "min_confidence")):
+        from graph.index import reads
+
+        with _open_index(args.db) as ix:
+            return reads(ix, what, names, getattr(args, "relation", None), getattr(args, "depth", 1))
+    return _filtered_graph(args), names
+
+
+def _open_index(path: str):
+    from extractors.errors import InputError
+    from graph.index import open_index
+
+    if not Path(path).is_file():
+        raise InputError(f"{path}: no store file: create one with `alaqat add INPUT --db {path}`")
+    return open_index(path)
 
 
 def _open_store(path: str):

@@ -43,9 +43,10 @@ def to_node_link(G: nx.MultiDiGraph) -> dict[str, Any]:
 
 
 def write_json(G: nx.MultiDiGraph, path: str | Path) -> Path:
-    """Write ``G`` as node-link JSON (UTF-8, Arabic unescaped)."""
+    """Write ``G`` as node-link JSON (UTF-8, Arabic unescaped), streamed: the text is never held whole in memory."""
     path = Path(path)
-    path.write_text(json.dumps(to_node_link(G), ensure_ascii=False, indent=1), encoding="utf-8")
+    with path.open("w", encoding="utf-8") as out:
+        json.dump(to_node_link(G), out, ensure_ascii=False, indent=1)
     return path
 
 

@@ -1,7 +1,7 @@
 """Extraction on several cores or on a Dask cluster; results come back in input order.
 
 Each worker process builds its :class:`Extractor` once (loading the model once) and extracts documents sent to it in
-batches. Only extraction is distributed: the main process keeps reading inputs and writing the store, so the graph
+batches (the model tags a batch's sentences as one stream). Only extraction is distributed: the main process keeps reading inputs and writing the store, so the graph
 is the same as a single-process build.
 """
 
@@ -13,10 +13,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from extractors.inputs import Problem
-from extractors.pipeline import ExtractorConfig
-from extractors.records import Document, Extraction
+from extractors.records import Document, Extraction, ExtractorConfig
 
-__all__ = ["make_extractor", "safe_extract", "extract_parallel", "extract_dask"]
+__all__ = ["make_extractor", "safe_extract", "safe_extract_many", "batches", "extract_parallel", "extract_dask"]
 
 _EXTRACTOR: Any = None
 
@@ -41,19 +40,28 @@ def safe_extract(extractor, doc: Document) -> Extraction | Problem:
         return Problem(doc.path or doc.id, f"extraction failed ({type(err).__name__}: {err}); please report this article")
 
 
-def _extract(doc: Document) -> Extraction | Problem:
-    return safe_extract(_EXTRACTOR, doc)
+def safe_extract_many(extractor, docs: list[Document]) -> list[Extraction | Problem]:
+    """Extract ``docs`` together (:meth:`~extractors.pipeline.Extractor.many`); when that fails, one at a time, so
+    that only the bad article becomes a Problem."""
+    try:
+        return list(extractor.many(docs))
+    except Exception:  # found again, and named, below
+        return [safe_extract(extractor, doc) for doc in docs]
+
+
+def _extract_chunk(docs: list[Document]) -> list[Extraction | Problem]:
+    return safe_extract_many(_EXTRACTOR, docs)
 
 
 def _extract_batch(config: ExtractorConfig, docs: list[Document]) -> list[Extraction | Problem]:
     global _EXTRACTOR
     if _EXTRACTOR is None:
         _EXTRACTOR = make_extractor(config)
-    return [_extract(d) for d in docs]
+    return _extract_chunk(docs)
 
 
 def extract_parallel(
-    docs: Iterable[Document], jobs: int, config: ExtractorConfig, batch: int = 32, in_flight: int = 2
+    docs: Iterable[Document], jobs: int, config: ExtractorConfig, batch: int = 64, in_flight: int = 2
 ) -> Iterator[Extraction | Problem]:
     """Extract ``docs`` in ``jobs`` worker processes; yield the results in input order (streaming).
 
@@ -63,15 +71,21 @@ def extract_parallel(
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs, initializer=_init, initargs=(config,)) as pool:
         pending: deque = deque()
-        for group in _batches(docs, batch):
-            pending.append(pool.map_async(_extract, group, chunksize=max(1, len(group) // (jobs * 2))))
+        for group in batches(docs, batch):
+            pending.append(pool.map_async(_extract_chunk, list(batches(group, max(1, len(group) // jobs)))))
             if len(pending) >= in_flight:
-                yield from pending.popleft().get()
+                yield from _flat(pending.popleft().get())
         while pending:
-            yield from pending.popleft().get()
+            yield from _flat(pending.popleft().get())
 
 
-def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+def _flat(chunks: list[list]) -> Iterator:
+    for chunk in chunks:
+        yield from chunk
+
+
+def batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    """``docs`` in lists of ``size`` (the last one shorter), as they come."""
     batch: list[Document] = []
     for doc in docs:
         batch.append(doc)
@@ -93,7 +107,7 @@ def extract_dask(
 
     with Client(address) as client:
         pending: deque = deque()
-        for group in _batches(docs, batch):
+        for group in batches(docs, batch):
             pending.append(client.submit(_extract_batch, config, group, pure=False))
             if len(pending) >= in_flight:
                 yield from pending.popleft().result()

@@ -38,7 +38,6 @@ import networkx as nx
 
 from extractors.errors import AlaqatError
 from extractors.normalize import match_key
-from extractors.records import SYMMETRIC_RELATIONS
 
 __all__ = [
     "UnknownName",
@@ -120,25 +119,48 @@ def _candidates(name: str) -> list[str]:
     return keys
 
 
-def resolve(G: nx.MultiDiGraph, name: str, limit: int = 5) -> str:
+class _GraphNames:
+    """The names of a graph as :func:`resolve` reads them (a store's :class:`graph.index.GraphIndex` reads the same)."""
+
+    def __init__(self, G: nx.MultiDiGraph) -> None:
+        self.G = G
+
+    def __contains__(self, node: object) -> bool:
+        return node in self.G
+
+    def nodes_for(self, key: str) -> list[str]:
+        return _index(self.G).keys.get(key, [])
+
+    def rank(self, node: str) -> tuple[bool, int]:
+        return self.G.nodes[node].get("type") in ("ORG", "PERSON", "PRODUCT"), self.G.degree(node)
+
+    def keys(self) -> list[str]:
+        return list(_index(self.G).keys)
+
+    def label(self, node: str) -> str:
+        return _label(self.G, node)
+
+
+def resolve(G: Any, name: str, limit: int = 5) -> str:
     """The node id for ``name`` (label or alias, any script, with or without clitics, diacritics or شركة).
 
     Prefers organizations and people when several nodes share a name; raises :class:`UnknownName` with up to
-    ``limit`` suggestions (fuzzy matches) when nothing matches.
+    ``limit`` suggestions (fuzzy matches) when nothing matches. ``G`` is a graph or a store's
+    :class:`graph.index.GraphIndex`.
     """
-    if name in G:
+    names = _GraphNames(G) if isinstance(G, nx.Graph) else G
+    if name in names:
         return name
-    idx = _index(G)
     for key in _candidates(name):
-        nodes = idx.keys.get(key)
+        nodes = names.nodes_for(key)
         if nodes:
-            return max(nodes, key=lambda n: (G.nodes[n].get("type") in ("ORG", "PERSON", "PRODUCT"), G.degree(n)))
+            return max(nodes, key=names.rank)
     from rapidfuzz import fuzz, process
 
-    best = process.extract(match_key(name), list(idx.keys), scorer=fuzz.WRatio, limit=limit * 3)
+    best = process.extract(match_key(name), names.keys(), scorer=fuzz.WRatio, limit=limit * 3)
     suggestions: list[str] = []
     for key, score, _ in best:
-        label = G.nodes[idx.keys[key][0]].get("label", key)
+        label = names.label(names.nodes_for(key)[0])
         if score >= 60 and label not in suggestions:
             suggestions.append(label)
     raise UnknownName(name, suggestions[:limit])
@@ -268,6 +290,8 @@ def neighbors(G: nx.MultiDiGraph, name: str, relation: str | None = None, depth:
 
 def path(G: nx.MultiDiGraph, a: str, b: str) -> list[dict[str, Any]]:
     """The shortest connection between two entities, with the relation (and its direction) on each hop."""
+    from extractors.records import SYMMETRIC_RELATIONS
+
     u, v = resolve(G, a), resolve(G, b)
     try:
         nodes = nx.shortest_path(G.to_undirected(as_view=True), u, v)

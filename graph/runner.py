@@ -12,15 +12,17 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from extractors.inputs import Notice, Problem, read_inputs
-from extractors.pipeline import Extractor, ExtractorConfig
-from extractors.records import Document, Extraction
-from graph.export import write_graphml, write_json
-from graph.parallel import extract_dask, extract_parallel, make_extractor, safe_extract
+from extractors.records import Document, Extraction, ExtractorConfig
+from graph.parallel import batches, extract_dask, extract_parallel, make_extractor, safe_extract_many
 from graph.store import Store
-from graph.view import write_html
+
+if TYPE_CHECKING:  # the pipeline, the exporters and the page are imported when they are used
+    import networkx as nx
+
+    from extractors.pipeline import Extractor
 
 __all__ = ["BuildReport", "add_paths", "build_from_paths", "write_outputs"]
 
@@ -37,7 +39,7 @@ class BuildReport:
     problems: list[Problem] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     seconds: float = 0.0
-    graph: nx.MultiDiGraph | None = None
+    graph: "nx.MultiDiGraph | None" = None
 
     @property
     def entities(self) -> int:
@@ -51,7 +53,7 @@ class BuildReport:
 def add_paths(
     paths: Iterable[str | Path],
     store: Store,
-    extractor: Extractor | None = None,
+    extractor: "Extractor | None" = None,
     on_article: Callable[[str], None] | None = None,
     report: BuildReport | None = None,
     jobs: int = 1,
@@ -106,16 +108,18 @@ def add_paths(
     return report
 
 
-def _extract_serial(docs: Iterable[Document], extractor: Extractor | None, config: ExtractorConfig) -> Iterator[Extraction | Problem]:
-    """Extract ``docs`` in this process; the extractor (and its model) is made only when a document needs it."""
-    for doc in docs:
+def _extract_serial(docs: Iterable[Document], extractor: "Extractor | None", config: ExtractorConfig,
+                    batch: int = 32) -> Iterator[Extraction | Problem]:
+    """Extract ``docs`` in this process, ``batch`` at a time (the model tags their sentences as one stream); the
+    extractor (and its model) is made only when a document needs it."""
+    for group in batches(docs, batch):
         extractor = extractor or make_extractor(config)
-        yield safe_extract(extractor, doc)
+        yield from safe_extract_many(extractor, group)
 
 
 def build_from_paths(
     paths: Iterable[str | Path],
-    extractor: Extractor | None = None,
+    extractor: "Extractor | None" = None,
     on_article: Callable[[str], None] | None = None,
     db: str | Path | None = None,
     jobs: int = 1,
@@ -125,6 +129,7 @@ def build_from_paths(
     """Add every article under ``paths`` to a store (a fresh temporary one unless ``db`` is given) and merge the graph.
 
     >>> import tempfile, os
+    >>> from extractors.pipeline import Extractor
     >>> d = tempfile.mkdtemp()
     >>> _ = open(os.path.join(d, "a.txt"), "w", encoding="utf-8").write("خبر\\nاستحوذت أمازون على شركة سوق.كوم.")
     >>> report = build_from_paths([d], Extractor(model=None))
@@ -140,8 +145,11 @@ def build_from_paths(
     return report
 
 
-def write_outputs(G: nx.MultiDiGraph, out_dir: str | Path, title: str = "alaqat — علاقات") -> dict[str, Path]:
+def write_outputs(G: "nx.MultiDiGraph", out_dir: str | Path, title: str = "alaqat — علاقات") -> dict[str, Path]:
     """Write ``graph.json``, ``graph.graphml`` and ``graph.html`` into ``out_dir``."""
+    from graph.export import write_graphml, write_json
+    from graph.view import write_html
+
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     return {

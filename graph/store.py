@@ -23,13 +23,14 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Literal
-
-import networkx as nx
+from typing import TYPE_CHECKING, Literal
 
 from extractors.errors import AlaqatError
 from extractors.records import Document, Extraction
-from graph.build import GraphBuilder
+from graph import index
+
+if TYPE_CHECKING:  # networkx and the graph builder are imported when a graph is made, not to add an article
+    import networkx as nx
 
 __all__ = ["SCHEMA_VERSION", "Store", "StoreError", "content_hash"]
 
@@ -132,6 +133,7 @@ class Store:
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
+        index.prepare(self.db)
 
     def close(self) -> None:
         """Close the database file."""
@@ -230,17 +232,20 @@ class Store:
         """The ids of the stored articles, sorted."""
         return [row[0] for row in self.db.execute("SELECT id FROM documents ORDER BY id")]
 
-    def _merged(self, apart: frozenset[str], redirect: dict[str, str]) -> nx.MultiDiGraph:
+    def _merged(self, apart: frozenset[str], redirect: dict[str, str]) -> "nx.MultiDiGraph":
+        from graph.build import GraphBuilder
+
         builder = GraphBuilder(apart, redirect)
         for extraction in self.extractions():
             builder.add(extraction)
         return builder.finish()
 
-    def graph(self) -> nx.MultiDiGraph:
+    def graph(self) -> "nx.MultiDiGraph":
         """Merge every stored extraction into the graph, apply the user's splits and merges, and record the entity
-        clusters it formed."""
+        clusters it formed; keep the graph in the store's index tables (:mod:`graph.index`) for questions."""
         from extractors.normalize import match_key
 
+        made_from = index.generation(self.db)
         apart = frozenset(match_key(name) for name, _ in self.decisions("split"))
         G = self._merged(apart, {})
         merges = self.decisions("merge")
@@ -259,6 +264,7 @@ class Store:
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
+        index.write_index(self.db, G, made_from)
         return G
 
     def integrity(self) -> str:
@@ -308,7 +314,7 @@ def _loaded(payload: str) -> Extraction:
     return Extraction.model_validate(data)
 
 
-def _redirects(G: nx.MultiDiGraph, merges: list[tuple[str, str]]) -> dict[str, str]:
+def _redirects(G: "nx.MultiDiGraph", merges: list[tuple[str, str]]) -> dict[str, str]:
     """Node ids to redirect for the user's merges (``other`` into ``name``), resolved in ``G``; a merge whose names
     no longer resolve (its articles were forgotten) or that would undo an earlier one is left out."""
     from graph.queries import UnknownName, resolve

@@ -65,3 +65,21 @@ def test_tokens_split_punctuation_but_keep_clitics_and_latin_names():
     words = [t.text for t in tokenize("وقّعت «أكوا باور» اتفاقية مع Saudi Aramco لبناء GPT-5 بـ١٤٫٣ مليار.")]
     assert words == ["وقّعت", "«", "أكوا", "باور", "»", "اتفاقية", "مع", "Saudi", "Aramco", "لبناء", "GPT-5", "بـ",
                      "١٤٫٣", "مليار", "."]
+
+
+def test_fold_equals_camel_tools_on_every_character():
+    """fold is one translation table: it must agree with camel-tools' dediacritization and letter normalization."""
+    from camel_tools.utils.dediac import dediac_ar
+    from camel_tools.utils.normalize import normalize_alef_ar, normalize_alef_maksura_ar, normalize_teh_marbuta_ar
+
+    def camel(text: str) -> str:
+        text = dediac_ar(text).replace("\u0640", "")
+        text = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(text)))
+        return text.replace("ئ", "ي").replace("ؤ", "و").lower()
+
+    from extractors.normalize import fold
+
+    everything = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
+    assert fold.__wrapped__(everything) == camel(everything)
+    for text in ("عُيّن الرئيسُ التنفيذيّ لإنفيديا", "مؤسسة آل ثانيـــة", "ٱلمدينة مُستشفى Scale AI"):
+        assert fold(text) == camel(text)

@@ -162,9 +162,10 @@ SOLD = "وقالت أمازون إنها استحوذت على شركة طلبا
 
 
 def _copies(db, text: str) -> int:
-    """How many times ``text`` occurs in the text columns of every table of the store ``db``."""
+    """How many times ``text`` occurs in the text columns of the store ``db``'s own tables (not the graph index, a
+    cache of the merged graph for questions that holds what graph.json holds, rebuilt whenever the store changes)."""
     with sqlite3.connect(db) as con:
-        tables = [t for (t,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        tables = [t for (t,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'") if not t.startswith("graph_")]
         return sum(str(value).count(text) for table in tables for row in con.execute(f"SELECT * FROM {table}")
                    for value in row)
 

@@ -42,14 +42,27 @@ def load_model(path: str | None = None) -> Any:
             "or set ALAQAT_NER_MODEL to a model folder"
         )
     import spacy
+    from thinc.api import NumpyOps
+    from threadpoolctl import threadpool_limits
 
     import extractors.ner.features  # noqa: F401  (registers the Arabic lexical features)
 
-    return spacy.load(folder, exclude=["tokenizer"])
+    nlp = spacy.load(folder, exclude=["tokenizer"])
+    # numpy's BLAS multiplies these matrices faster than blis (same weights, same spans), on one thread: a second
+    # thread costs more CPU than it saves, and --jobs runs one process per core.
+    threadpool_limits(1, user_api="blas")
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        for layer in component.model.walk():
+            layer.ops = ops
+    return nlp
 
 
-def tag_sentences(nlp: Any, sentences: list[list[str]], batch_size: int = 64) -> list[list[tuple[int, int, str]]]:
-    """Tag each sentence (a list of words); return its entity spans as ``(start, end, label)`` token indices."""
+def tag_sentences(nlp: Any, sentences: list[list[str]], batch_size: int = 256) -> list[list[tuple[int, int, str]]]:
+    """Tag each sentence (a list of words); return its entity spans as ``(start, end, label)`` token indices.
+
+    The sentences go through the model ``batch_size`` at a time: a stream that spans many articles fills the batches
+    (the spans of a sentence do not depend on the others)."""
     from spacy.tokens import Doc
 
     docs = (Doc(nlp.vocab, words=words) if words else Doc(nlp.vocab, words=[]) for words in sentences)
