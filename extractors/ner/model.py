@@ -58,15 +58,52 @@ def load_model(path: str | None = None) -> Any:
     return nlp
 
 
+MAX_WORDS = 300
+"""Longest piece of a sentence the model reads at once: a text without sentence punctuation is tagged in pieces, so
+its memory stays bounded (real sentences are far shorter)."""
+BATCH_WORDS = 8000
+"""Most words in one batch of the model: the batches of a long text hold fewer sentences, not more memory."""
+
+
 def tag_sentences(nlp: Any, sentences: list[list[str]], batch_size: int = 256) -> list[list[tuple[int, int, str]]]:
     """Tag each sentence (a list of words); return its entity spans as ``(start, end, label)`` token indices.
 
-    The sentences go through the model ``batch_size`` at a time: a stream that spans many articles fills the batches
-    (the spans of a sentence do not depend on the others)."""
+    The sentences go through the model in batches of at most ``batch_size`` sentences and :data:`BATCH_WORDS` words:
+    a stream that spans many articles fills the batches (the spans of a sentence do not depend on the others); a
+    sentence longer than :data:`MAX_WORDS` is read in pieces of that length.
+
+    >>> _pieces([["a"] * 650, ["b"]])
+    [(0, 0, 300), (0, 300, 600), (0, 600, 650), (1, 0, 1)]
+    """
     from spacy.tokens import Doc
 
-    docs = (Doc(nlp.vocab, words=words) if words else Doc(nlp.vocab, words=[]) for words in sentences)
-    return [[(e.start, e.end, e.label_) for e in doc.ents] for doc in nlp.pipe(docs, batch_size=batch_size)]
+    pieces = _pieces(sentences)
+    spans: list[list[tuple[int, int, str]]] = [[] for _ in sentences]
+    for batch in _batches(pieces):
+        docs = [Doc(nlp.vocab, words=sentences[n][a:b]) for n, a, b in batch]
+        for (n, a, _), doc in zip(batch, nlp.pipe(docs, batch_size=len(docs))):
+            spans[n] += [(a + e.start, a + e.end, e.label_) for e in doc.ents]
+    return spans
+
+
+def _pieces(sentences: list[list[str]]) -> list[tuple[int, int, int]]:
+    """``(sentence, start, end)`` of every piece of at most :data:`MAX_WORDS` words, in order (one for an empty one)."""
+    return [(n, a, min(a + MAX_WORDS, len(words))) for n, words in enumerate(sentences)
+            for a in range(0, max(len(words), 1), MAX_WORDS)]
+
+
+def _batches(pieces: list[tuple[int, int, int]], batch_size: int = 256) -> list[list[tuple[int, int, int]]]:
+    """The pieces in order, grouped into batches of at most ``batch_size`` pieces and :data:`BATCH_WORDS` words."""
+    batches: list[list[tuple[int, int, int]]] = [[]]
+    words = 0
+    for piece in pieces:
+        size = piece[2] - piece[1]
+        if batches[-1] and (len(batches[-1]) >= batch_size or words + size > BATCH_WORDS):
+            batches.append([])
+            words = 0
+        batches[-1].append(piece)
+        words += size
+    return [b for b in batches if b]
 
 
 _PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل")
