@@ -164,3 +164,17 @@ def test_the_rows_of_a_long_table_find_where_the_table_starts_in_one_pass(rules)
     sentences = _Counted(extraction.sentences)
     find_relations(doc, sentences, list(extraction.mentions), list(extraction.entities))
     assert len(sentences) > 2000 and sentences.reads < 100
+
+
+def test_the_model_reads_bounded_batches_and_pieces_of_a_long_text(full):
+    from extractors.ner import model as ner_model
+
+    sentences = [["كلمة"] * 120 for _ in range(200)] + [["شركة"] * 700]
+    batches = ner_model._batches(ner_model._pieces(sentences))
+    assert all(sum(b - a for _, a, b in batch) <= ner_model.BATCH_WORDS for batch in batches)
+    assert max(b - a for batch in batches for _, a, b in batch) == ner_model.MAX_WORDS
+    assert [piece for batch in batches for piece in batch] == ner_model._pieces(sentences)  # in order, none lost
+    text = ["قال"] + ["إن"] * 400 + ["رئيس", "شركة", "أرامكو", "أمين", "الناصر", "إن", "الأرباح", "ارتفعت"]
+    (spans,) = ner_model.tag_sentences(full.finder.model, [text])
+    assert all(0 <= a < b <= len(text) for a, b, _ in spans)
+    assert any(a > ner_model.MAX_WORDS for a, _, _ in spans)  # a piece after the first keeps its offset
