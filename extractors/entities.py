@@ -122,12 +122,22 @@ def _join_stated_pairs(document: Document, mentions: list[Mention], uf: _Union) 
         elif between.strip(" \"'«»“”’") in ("(", "（") and after.lstrip(" \"'«»“”’").startswith(")"):
             if _compatible(a, b) or a.canonical is None or b.canonical is None:
                 uf.join(a.id, b.id)
+        elif _short_name_after(a, b, between):
+            uf.join(a.id, b.id)
         elif (
             between.strip() == "،" and after.lstrip().startswith("،") and a.type == b.type == "ORG"
             and a.source == "head" and b.canonical and not a.canonical
             and all(w.startswith("ال") for w in a.key.split()[1:])
         ):
             uf.join(b.id, a.id)
+
+
+def _short_name_after(a: Mention, b: Mention, between: str) -> bool:
+    """``الشركة العربية للاستثمارات الفندقية «آيكون»``: a long name built on a head noun and, in quotes right after it,
+    the short name the article goes on with."""
+    return (between.strip() in ("«", '"', "“") and a.type == b.type == "ORG" and a.source.startswith("head")
+            and not a.canonical and b.source in ("quoted", "quoted-extended", "gazetteer", "model") and len(a.key.split()) >= 3
+            and len(b.key.split()) < len(a.key.split()))
 
 
 def _side_by_side(a: Mention, b: Mention, between: str) -> bool:

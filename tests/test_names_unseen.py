@@ -299,3 +299,10 @@ def test_two_coordinated_names_are_two_mentions(full, text, names):
 def test_quoted_items_of_a_list_take_the_type_of_its_class_noun(full, text, names, etype):
     found = _mentions(full, text)
     assert all((name, etype) in found for name in names)
+
+
+def test_a_long_head_name_and_its_quoted_short_name_are_one_entity(full):
+    text = ("تعتزم الشركة المصرية للاستثمارات الفندقية والسياحية «آيكون» بناء فندق جديد. "
+            "وقالت آيكون إن التكلفة ستبلغ مليار جنيه.")
+    orgs = [e for e in full(Document(id="t", text=text)).entities if e.type == "ORG"]
+    assert len(orgs) == 1 and {"آيكون"} <= set(orgs[0].aliases)
