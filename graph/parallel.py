@@ -84,14 +84,30 @@ def _flat(chunks: list[list]) -> Iterator:
         yield from chunk
 
 
+BATCH_CHARS = 200_000
+"""Most characters of text in one batch: long articles come in smaller batches, so memory stays bounded."""
+
+
 def batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    """``docs`` in lists of ``size`` (the last one shorter), as they come."""
+    """``docs`` in lists of ``size`` documents or :data:`BATCH_CHARS` characters, whichever comes first, as they come
+    (a document longer than that alone).
+
+    >>> [len(b) for b in batches([Document(id=str(n), text="خبر " * 30_000) for n in range(5)], 32)]
+    [1, 1, 1, 1, 1]
+    >>> [len(b) for b in batches([Document(id=str(n), text="خبر") for n in range(5)], 2)]
+    [2, 2, 1]
+    """
     batch: list[Document] = []
+    chars = 0
     for doc in docs:
+        if batch and chars + len(doc.text) > BATCH_CHARS:
+            yield batch
+            batch, chars = [], 0
         batch.append(doc)
+        chars += len(doc.text)
         if len(batch) == size:
             yield batch
-            batch = []
+            batch, chars = [], 0
     if batch:
         yield batch
 
