@@ -238,6 +238,8 @@ def _join_partial_names(mentions: list[Mention], uf: _Union) -> None:
             same_family = ("PERSON" if etype == "PERSON" else "ORG") == family
             if m.type == "ORG" and etype == "PRODUCT" and source != "model" and len(theirs) > len(mine):
                 continue  # كيا is not its product كيا إي في 5
+            if m.canonical and not canonical and len(theirs) > len(mine) and not _within(mine, theirs[: len(mine)]):
+                continue  # الاتحاد السعودي لكرة القدم is not منتخب سيدات فرنسا لكرة القدم: a known name joins only its extension
             if len(theirs) == len(mine) and _within(theirs, mine):
                 if same_family or family == "PERSON" and source in _NAMED_BY_CUE:
                     equal |= names.roots(name, uf) - own

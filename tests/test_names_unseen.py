@@ -306,3 +306,10 @@ def test_a_long_head_name_and_its_quoted_short_name_are_one_entity(full):
             "وقالت آيكون إن التكلفة ستبلغ مليار جنيه.")
     orgs = [e for e in full(Document(id="t", text=text)).entities if e.type == "ORG"]
     assert len(orgs) == 1 and {"آيكون"} <= set(orgs[0].aliases)
+
+
+def test_a_known_entity_never_joins_a_longer_name_that_only_ends_like_it(full):
+    text = ("أعلن الاتحاد السعودي لكرة القدم تعيين مدرب جديد. "
+            "وكان المدرب قد ترك منتخب سيدات فرنسا لكرة القدم في مارس الماضي.")
+    labels = {e.label: e.aliases for e in full(Document(id="t", text=text)).entities}
+    assert "منتخب سيدات فرنسا لكرة القدم" not in labels.get("الاتحاد السعودي لكرة القدم", ())
