@@ -684,6 +684,14 @@ class MentionFinder:
             k -= 1
         return k
 
+    def _names_without_head(self, words: tuple[str, ...]) -> bool:
+        """True when the words after a head noun still name something on their own: a word that is no ordinary word,
+        or a name adjective or nationality at the end (الواحة الوطني), not a common phrase (كرة القدم after اتحاد كرة
+        القدم)."""
+        folded = [fold(w) for w in words]
+        ordinary = [self._common(w) or known_word(w[2:] if w.startswith("ال") else w) for w in folded]
+        return not all(ordinary) or folded[-1] in _NAME_ADJECTIVES or folded[-1] in self.cues.gentilics
+
     def _definite_participle(self, word: str) -> bool:
         """True for a definite participle (المساهم، المستفيد، المنافس): after a name it starts an apposition, it does
         not go on with the name; name and sector adjectives (المتحدة، المصرفية) and nisbas (المهيري) are not such."""
@@ -965,7 +973,8 @@ class MentionFinder:
                     short = tuple(name_key(" ".join(words)).split())
                     if c.type == "ORG" and len(short) < len(words) and all(self._foreign(w) for w in short):
                         names.setdefault(short, c.type)  # زينورا after زينورا كورب
-                    if c.source.startswith("head") and self._head_at_word(words[0]) and len(words) >= 3:
+                    if c.source.startswith("head") and self._head_at_word(words[0]) and len(words) >= 3 \
+                            and self._names_without_head(words[1:]):
                         names.setdefault(words[1:], c.type)  # الواحة الوطني after بنك الواحة الوطني
         names = {k: v for k, v in names.items() if not (len(k) == 1 and k[0] in self.cues.stopwords)}
         if not names:

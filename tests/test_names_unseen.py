@@ -320,3 +320,14 @@ def test_a_known_entity_never_joins_a_longer_name_that_only_ends_like_it():
                 for n, (name, source, canonical) in enumerate(names)]
     entities = resolve_mentions(Document(id="t", text=text), mentions)
     assert sorted(e.label for e in entities) == sorted(name for name, _, _ in names)
+
+
+def test_a_common_phrase_after_a_head_noun_is_not_a_name_elsewhere(full):
+    text = ("وقع اتحاد كرة القدم عقدا جديدا للرعاية. "
+            "وتحظى كرة القدم بشعبية كبيرة في المنطقة.")
+    assert "كرة القدم" not in [name for name, _ in _mentions(full, text)]
+
+
+def test_the_name_after_a_head_noun_is_still_found_elsewhere(full):
+    text = "أعلن بنك الواحة الوطني أرباحه. وقال الواحة الوطني إن القروض نمت."
+    assert [name for name, _ in _mentions(full, text)].count("الواحة الوطني") == 1
