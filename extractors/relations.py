@@ -108,6 +108,7 @@ class _Lexicon:
     title_words: frozenset[str]
     duals: frozenset[str]
     round_words: frozenset[str]
+    dual_heads: frozenset[str]
 
 
 _Slot = Annotated[str, StringConstraints(pattern=r"^(before|after|subject|salient|next|funded|prep:\S+)$")]
@@ -205,6 +206,7 @@ def _lexicon() -> _Lexicon:
         title_words=frozenset(fold(w) for w in data["slots"]["title_words"]),
         duals=frozenset(fold(w) for w in data["slots"]["duals"]),
         round_words=frozenset(" ".join(fold(w).split()) for w in data["slots"]["round_words"]),
+        dual_heads=frozenset(fold(w) for w in data["slots"]["dual_heads"]),
     )
 
 
@@ -711,8 +713,8 @@ class _Context:
         if not heads or not tails:
             return []
         listed = frame.get("list")
-        if listed in (True, "tail", "both") and frame["tail"] not in ("salient", "before"):
-            tails = self._extend_list(tails[0], t_types)
+        if listed in (True, "tail", "both") and frame["tail"] not in ("salient", "before") or self._after_dual(tails[0]):
+            tails = self._extend_list(tails[0], t_types)  # لشركتي «X» و«Y»: a dual head names two
         if listed in ("head", "both") or listed is True and frame["tail"] in ("salient", "before"):
             if frame["head"] not in ("salient", "before"):
                 heads = self._extend_list(heads[0], h_types)
@@ -758,6 +760,15 @@ class _Context:
                 m = self.salience.best(types, self.sentence.index, start, exclude)
             return [m] if m else []
         raise ValueError(f"unknown slot {spec!r} in lexicons/relations.json")
+
+    def _after_dual(self, m: _M) -> bool:
+        """True when a dual head noun stands right before mention ``m`` (الرئيس التنفيذي لشركتي «X» و«Y»)."""
+        if m.sentence != self.sentence.index:
+            return False
+        k = m.start
+        while k > 0 and self.tokens[k - 1].text in _QUOTES:
+            k -= 1
+        return k > 0 and any(rest in self.lex.dual_heads for _, rest in strip_proclitic(self.folded[k - 1])[:2])
 
     def _funded(self, start: int, types: set[str], exclude: set[str]) -> _M | None:
         """The organization a funding round before token ``start`` goes to: the first one governed by a preposition

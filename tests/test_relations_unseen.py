@@ -408,3 +408,22 @@ def test_the_owner_named_in_apposition_invests_in_what_he_owns(full, text, fact)
 def test_malik_as_a_given_name_is_no_owner(full):
     text = "قال مالك العبدالله، الرئيس التنفيذي لشركة «رواسي»، إن النتائج قوية."
     assert {f[1] for f in _facts(full, text)} == {"LEADS"}
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("قال لؤي الجمل، الرئيس التنفيذي لشركتي «زيفيرا للأدوية» و«زيفيرا للمستلزمات الطبية»، إن الخطة جاهزة.",
+         {("لؤي الجمل", "LEADS", "زيفيرا للأدوية"), ("لؤي الجمل", "LEADS", "زيفيرا للمستلزمات الطبية")}),
+        ("استحوذت مجموعة «سديم» على شركتي «رواسي» و«نوفالين» مقابل 200 مليون دولار.",
+         {("سديم", "ACQUIRED", "رواسي"), ("سديم", "ACQUIRED", "نوفالين")}),
+    ],
+)
+def test_a_dual_head_names_two_parties(full, text, facts):
+    assert facts <= _facts(full, text)
+
+
+def test_a_party_from_an_earlier_sentence_is_read_in_its_own_sentence(full):
+    text = ("أعلنت في العاصمة السعودية الرياض صباح اليوم الاثنين بعد اجتماع طويل لمجلس الإدارة استمر عدة ساعات "
+            "شركة «رواسي» للتقنية المالية نتائجها. وقال رئيسها سامر الخطيب إن النتائج قوية.")
+    assert ("سامر الخطيب", "LEADS", "رواسي") in _facts(full, text)  # the list check read this sentence's tokens
