@@ -56,7 +56,8 @@ ALLOWED_TYPES: dict[str, tuple[set[str], set[str]]] = {
     "PART_OF": ({"ORG", "PRODUCT"}, {"ORG"}),
     "PRODUCT_OF": ({"PRODUCT"}, {"ORG"}),
 }
-DEAL_RELATIONS = {"ACQUIRED", "INVESTED_IN", "MERGED_WITH", "CONTRACT_WITH"}
+PRICED_RELATIONS = {"ACQUIRED", "INVESTED_IN", "MERGED_WITH", "CONTRACT_WITH", "PARTNERS_WITH"}
+"""Relations a money amount of their sentence or article attaches to (a joint venture worth N is a partnership's)."""
 _BEATS_CONTRACT = {"PARTNERS_WITH", "ACQUIRED", "INVESTED_IN", "MERGED_WITH"}
 DATED_RELATIONS = {"ACQUIRED", "INVESTED_IN", "MERGED_WITH", "CONTRACT_WITH", "FOUNDED", "LEFT", "PARTNERS_WITH"}
 STATUS_RELATIONS = {"ACQUIRED", "MERGED_WITH", "INVESTED_IN"}
@@ -365,7 +366,7 @@ def _priced(relations: list[Relation], prices: list[tuple[Quantity, frozenset[st
     article that names both its parties, else one of them, when exactly one such price is stated."""
     out = []
     for rel in relations:
-        if rel.relation in DEAL_RELATIONS and rel.amount is None:
+        if rel.relation in PRICED_RELATIONS and rel.amount is None:
             both = {q.value: q for q, ids in prices if rel.head in ids and rel.tail in ids}
             own = both if len(both) == 1 else {q.value: q for q, ids in prices if rel.head in ids or rel.tail in ids}
             if len(own) == 1:
@@ -1009,7 +1010,7 @@ class _Context:
                 attrs["status"] = status
                 if status in ("talks", "proposed"):
                     confidence *= self.lex.hedge_confidence
-        if trig.relation in DEAL_RELATIONS and not trig.no_amount:
+        if trig.relation in PRICED_RELATIONS and not trig.no_amount:
             attrs.update(self._money(end, t))
             stake = self._stake(t)
             if stake is not None and trig.relation in ("ACQUIRED", "INVESTED_IN"):

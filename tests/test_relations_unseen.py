@@ -427,3 +427,9 @@ def test_a_party_from_an_earlier_sentence_is_read_in_its_own_sentence(full):
     text = ("أعلنت في العاصمة السعودية الرياض صباح اليوم الاثنين بعد اجتماع طويل لمجلس الإدارة استمر عدة ساعات "
             "شركة «رواسي» للتقنية المالية نتائجها. وقال رئيسها سامر الخطيب إن النتائج قوية.")
     assert ("سامر الخطيب", "LEADS", "رواسي") in _facts(full, text)  # the list check read this sentence's tokens
+
+
+def test_a_partnership_takes_the_amount_of_its_sentence(full):
+    text = "وقعت أرامكو شراكة مع شركة «زيفيرا» لبناء مجمع للبتروكيماويات بقيمة 10 مليارات دولار."
+    amounts = {(t[0], t[2]): t[3] for t in _triples(full, text) if t[1] == "PARTNERS_WITH"}
+    assert 10_000_000_000 in amounts.values()
