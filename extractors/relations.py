@@ -110,6 +110,7 @@ class _Lexicon:
     duals: frozenset[str]
     round_words: frozenset[str]
     dual_heads: frozenset[str]
+    controlling_words: frozenset[str]
 
 
 _Slot = Annotated[str, StringConstraints(pattern=r"^(before|after|subject|salient|next|funded|prep:\S+)$")]
@@ -208,6 +209,7 @@ def _lexicon() -> _Lexicon:
         duals=frozenset(fold(w) for w in data["slots"]["duals"]),
         round_words=frozenset(" ".join(fold(w).split()) for w in data["slots"]["round_words"]),
         dual_heads=frozenset(fold(w) for w in data["slots"]["dual_heads"]),
+        controlling_words=frozenset(fold(w) for w in data["slots"]["controlling_words"]),
     )
 
 
@@ -1032,16 +1034,27 @@ class _Context:
             date=document.date,
             title=document.title,
         )
+        relation = trig.relation
+        if relation == "INVESTED_IN" and (attrs.get("stake_percent", 0) > 50 or self._controlling(start, t)):
+            relation = "ACQUIRED"  # a controlling or majority stake is an acquisition (GUIDELINES)
         return Relation(
             head=h.entity.id,
             tail=t.entity.id,
-            relation=trig.relation,
+            relation=relation,
             head_mention=h.mention.id,
             tail_mention=t.mention.id,
             confidence=round(min(confidence, 1.0), 3),
             evidence=(evidence,),
             **attrs,
         )
+
+    def _controlling(self, start: int, tail: _M) -> bool:
+        """True when a word of control (حصة مسيطرة، حصة الأغلبية) stands between the trigger and the tail, or just
+        after the tail, in this sentence."""
+        if tail.sentence != self.sentence.index:
+            return False
+        lo, hi = min(start, tail.start), max(start, tail.end) + 2
+        return any(rest in self.lex.controlling_words for w in self.folded[lo:hi] for _, rest in strip_proclitic(w)[:2])
 
     def _money(self, end: int, tail: _M) -> dict[str, Any]:
         money = [q for q in self.quantities if q.kind == "money" and q.context is None]

@@ -433,3 +433,16 @@ def test_a_partnership_takes_the_amount_of_its_sentence(full):
     text = "وقعت أرامكو شراكة مع شركة «زيفيرا» لبناء مجمع للبتروكيماويات بقيمة 10 مليارات دولار."
     amounts = {(t[0], t[2]): t[3] for t in _triples(full, text) if t[1] == "PARTNERS_WITH"}
     assert 10_000_000_000 in amounts.values()
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("تمتلك مجموعة «سديم» حصة مسيطرة في شركة «رواسي» منذ عام 2018.", "ACQUIRED"),
+        ("تمتلك مجموعة «سديم» حصة تبلغ 70% في شركة «رواسي».", "ACQUIRED"),
+        ("تمتلك مجموعة «سديم» حصة تبلغ 12% في شركة «رواسي».", "INVESTED_IN"),
+    ],
+)
+def test_a_controlling_or_majority_stake_is_an_acquisition(full, text, relation):
+    found = {f[1] for f in _facts(full, text) if f[0] == "سديم" and f[2] == "رواسي"}
+    assert found == {relation}
