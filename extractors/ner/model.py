@@ -71,9 +71,6 @@ def tag_sentences(nlp: Any, sentences: list[list[str]], batch_size: int = 256) -
     The sentences go through the model in batches of at most ``batch_size`` sentences and :data:`BATCH_WORDS` words:
     a stream that spans many articles fills the batches (the spans of a sentence do not depend on the others); a
     sentence longer than :data:`MAX_WORDS` is read in pieces of that length.
-
-    >>> _pieces([["a"] * 650, ["b"]])
-    [(0, 0, 300), (0, 300, 600), (0, 600, 650), (1, 0, 1)]
     """
     from spacy.tokens import Doc
 
@@ -87,7 +84,11 @@ def tag_sentences(nlp: Any, sentences: list[list[str]], batch_size: int = 256) -
 
 
 def _pieces(sentences: list[list[str]]) -> list[tuple[int, int, int]]:
-    """``(sentence, start, end)`` of every piece of at most :data:`MAX_WORDS` words, in order (one for an empty one)."""
+    """``(sentence, start, end)`` of every piece of at most :data:`MAX_WORDS` words, in order (one for an empty one).
+
+    >>> _pieces([["a"] * 650, ["b"], []])
+    [(0, 0, 300), (0, 300, 600), (0, 600, 650), (1, 0, 1), (2, 0, 0)]
+    """
     return [(n, a, min(a + MAX_WORDS, len(words))) for n, words in enumerate(sentences)
             for a in range(0, max(len(words), 1), MAX_WORDS)]
 
