@@ -75,6 +75,7 @@ class Cues:
     sector_adjectives: frozenset[str] = field(default_factory=frozenset)
     chain_nouns: frozenset[str] = field(default_factory=frozenset)
     product_class_nouns: frozenset[str] = field(default_factory=frozenset)
+    name_adjectives: frozenset[str] = field(default_factory=frozenset)
     max_title_words: int = field(default=4)
 
 
@@ -118,6 +119,7 @@ def load_cues() -> Cues:
         sector_adjectives=lists["sector_adjectives"],
         chain_nouns=lists["chain_nouns"],
         product_class_nouns=lists["product_class_nouns"],
+        name_adjectives=lists["name_adjectives"],
         max_title_words=max(len(t.split()) for t in titles),
     )
 

@@ -50,8 +50,6 @@ _HONORIFIC_WORDS = {"السيد", "السيده", "الشيخ", "الشيخه", 
 _FOREIGN_JOINERS = {"اند", "ان", "ين", "اوف", "او", "دي", "دو", "لا", "فون", "فان"}
 """Function words inside transliterated names: آند (and), إن (LinkedIn), أوف (of), دي / دو / لا / فون / فان."""
 _DEFINITE_HEADS = {"الشركه", "الموسسه", "الهييه", "المجموعه", "البنك", "المصرف", "الصندوق", "الاتحاد"}
-_NAME_ADJECTIVES = {"الوطنيه", "العامه", "المتحده", "الدوليه", "العربيه", "الخليجيه", "الاهليه", "العالميه", "الاسلاميه",
-                    "الوطني", "العام", "المتحد", "الدولي", "العربي", "الخليجي", "الاهلي", "العالمي", "الاسلامي"}
 
 
 @lru_cache(maxsize=131_072)
@@ -690,13 +688,13 @@ class MentionFinder:
         القدم)."""
         folded = [fold(w) for w in words]
         ordinary = [self._common(w) or known_word(w[2:] if w.startswith("ال") else w) for w in folded]
-        return not all(ordinary) or folded[-1] in _NAME_ADJECTIVES or folded[-1] in self.cues.gentilics
+        return not all(ordinary) or folded[-1] in self.cues.name_adjectives or folded[-1] in self.cues.gentilics
 
     def _definite_participle(self, word: str) -> bool:
         """True for a definite participle (المساهم، المستفيد، المنافس): after a name it starts an apposition, it does
         not go on with the name; name and sector adjectives (المتحدة، المصرفية) and nisbas (المهيري) are not such."""
         return (word.startswith("الم") and len(word) >= 6 and not word.endswith(("ي", "يه")) and known_word(word[2:])
-                and word not in _NAME_ADJECTIVES and word not in self.cues.sector_adjectives)
+                and word not in self.cues.name_adjectives and word not in self.cues.sector_adjectives)
 
     def _person_extent(self, s: _Sent, j: int, max_parts: int = 1) -> int | None:
         """End of the name parts that start at token ``j`` (up to ``max_parts``, connectors such as بن، آل not counted)."""
@@ -936,14 +934,14 @@ class MentionFinder:
             if not any(r in _DEFINITE_HEADS for r in rest):
                 continue
             adjective = s.folded[i + 1]
-            if adjective not in cues.gentilics and adjective not in _NAME_ADJECTIVES:
+            if adjective not in cues.gentilics and adjective not in cues.name_adjectives:
                 continue
             j = i + 2
             if s.folded[j].startswith("لل") and len(s.folded[j]) > 4:
                 j += 1
                 while j < len(s.tokens) and j - i < 6 and s.folded[j].startswith(("ال", "وال")) and s.folded[j] not in cues.stopwords:
                     j += 1
-            elif adjective in _NAME_ADJECTIVES and s.folded[j] in cues.sector_adjectives:
+            elif adjective in cues.name_adjectives and s.folded[j] in cues.sector_adjectives:
                 j += 1
                 while j < len(s.tokens) and j - i < 5 and (s.folded[j] in cues.gentilics or s.folded[j] in cues.sector_adjectives):
                     j += 1
