@@ -48,7 +48,7 @@ def run_once(folder: str, jobs: int, db: str) -> dict:
         report = add_paths([folder], store, extractor, jobs=jobs)
         added = time.perf_counter() - add_start
         export_start = time.perf_counter()
-        write_outputs(store.graph(), Path(tmp) / "out")
+        write_outputs(store.graph(), Path(tmp) / "out", jobs=jobs)
         export = time.perf_counter() - export_start
     total = time.perf_counter() - start
     stages = {"model_load": load, "read_and_normalize": read, "graph_index_and_export": export}

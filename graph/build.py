@@ -169,28 +169,31 @@ class GraphBuilder:
     def _add_edge(self, u: str, v: str, rel, doc: Document) -> None:
         G = self.graph
         key, doc_id = rel.relation, doc.id
-        evidence = [_with_article(_shown(e.model_dump()), doc) for e in rel.evidence]
         if not G.has_edge(u, v, key):
             attrs = {name: getattr(rel, name) for name in _ATTRS if getattr(rel, name) is not None}
             if rel.amount is not None:
                 attrs["approximate"] = rel.approximate
             if key in EVENT_RELATIONS:
                 attrs["events"] = [_event(rel, doc)]
-            G.add_edge(u, v, key=key, relation=key, confidence=rel.confidence, evidence=evidence[:MAX_EVIDENCE],
+            G.add_edge(u, v, key=key, relation=key, confidence=rel.confidence,
+                       evidence=_article_evidence(rel, doc)[:MAX_EVIDENCE],
                        documents=[doc_id], articles=1, **attrs)
             self._edge_docs[(u, v, key)] = {doc_id}
             return
         data = G.edges[u, v, key]
         if key in EVENT_RELATIONS:
             _add_event(data.setdefault("events", []), _event(rel, doc))
-        seen = self._evidence.setdefault((u, v, key), {_evidence_key(e) for e in data["evidence"]})
-        for item in evidence:
-            if len(data["evidence"]) >= MAX_EVIDENCE:
-                break
-            if _evidence_key(item) not in seen:
-                seen.add(_evidence_key(item))
-                data["evidence"].append(item)
-        docs = self._edge_docs.setdefault((u, v, key), set(data["documents"]))
+        if len(data["evidence"]) < MAX_EVIDENCE:
+            if (u, v, key) not in self._evidence:
+                self._evidence[(u, v, key)] = {_evidence_key(e) for e in data["evidence"]}
+            seen = self._evidence[(u, v, key)]
+            for item in _article_evidence(rel, doc):
+                if len(data["evidence"]) >= MAX_EVIDENCE:
+                    break
+                if _evidence_key(item) not in seen:
+                    seen.add(_evidence_key(item))
+                    data["evidence"].append(item)
+        docs = self._edge_docs[(u, v, key)]
         if doc_id not in docs:
             docs.add(doc_id)
             if len(data["documents"]) < MAX_EVIDENCE:
@@ -251,6 +254,11 @@ def _key(text: str) -> str:
     from extractors.normalize import match_key
 
     return match_key(text)
+
+
+def _article_evidence(rel, doc: Document) -> list[dict]:
+    """A relation's evidence as the graph shows it: cut to its trigger, with its article's id, title and date."""
+    return [_with_article(_shown(e.model_dump()), doc) for e in rel.evidence]
 
 
 def _evidence_key(item: dict) -> tuple:

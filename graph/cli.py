@@ -378,7 +378,7 @@ def _build(args: argparse.Namespace) -> int:
     out, config = _output_folder(args.out), _config(args)
     report = _run_with_progress(args, lambda tick: build_from_paths(
         args.inputs, on_article=tick, db=args.db, jobs=args.jobs, dask=args.dask_scheduler, config=config))
-    outputs = write_outputs(report.graph, out)
+    outputs = write_outputs(report.graph, out, jobs=args.jobs)
     if not args.quiet:
         print(
             f"{report.articles} articles, {report.entities} entities, {report.relations} relations "

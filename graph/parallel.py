@@ -15,7 +15,7 @@ from typing import Any
 from extractors.inputs import Problem
 from extractors.records import Document, Extraction, ExtractorConfig
 
-__all__ = ["make_extractor", "safe_extract", "safe_extract_many", "batches", "extract_parallel", "extract_dask"]
+__all__ = ["make_extractor", "safe_extract", "safe_extract_many", "batches", "extract_parallel", "extract_dask", "Beside"]
 
 _EXTRACTOR: Any = None
 
@@ -129,3 +129,42 @@ def extract_dask(
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+
+
+class Beside:
+    """``fn(*args, **kwargs)`` run in a forked process beside this one (which keeps working); :meth:`wait` returns
+    when it is done and raises ``RuntimeError`` with its error when it failed. Nothing is pickled but the error.
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> path = Path(tempfile.mkdtemp()) / "a.txt"
+    >>> Beside(path.write_text, "نص", encoding="utf-8").wait(); path.read_text(encoding="utf-8")
+    'نص'
+    >>> Beside(int, "ليس عددا").wait()
+    Traceback (most recent call last):
+    RuntimeError: ValueError: invalid literal for int() with base 10: 'ليس عددا'
+    """
+
+    def __init__(self, fn, *args, **kwargs) -> None:
+        context = multiprocessing.get_context("fork")
+        self._result, sender = context.Pipe(duplex=False)
+        self._process = context.Process(target=_report_to, args=(sender, fn, args, kwargs))
+        self._process.start()
+        sender.close()
+
+    def wait(self) -> None:
+        try:
+            error = self._result.recv()
+        except EOFError:
+            error = "the process ended without finishing its work"
+        self._process.join()
+        if error:
+            raise RuntimeError(error)
+
+
+def _report_to(sender, fn, args, kwargs) -> None:
+    try:
+        fn(*args, **kwargs)
+        sender.send(None)
+    except Exception as err:  # sent to the waiting process, which raises it
+        sender.send(f"{type(err).__name__}: {err}")

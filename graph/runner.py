@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from extractors.inputs import Notice, Problem, read_inputs
 from extractors.records import Document, Extraction, ExtractorConfig
-from graph.parallel import batches, extract_dask, extract_parallel, make_extractor, safe_extract_many
+from graph.parallel import Beside, batches, extract_dask, extract_parallel, make_extractor, safe_extract_many
 from graph.store import Store
 
 if TYPE_CHECKING:  # the pipeline, the exporters and the page are imported when they are used
@@ -145,15 +145,20 @@ def build_from_paths(
     return report
 
 
-def write_outputs(G: "nx.MultiDiGraph", out_dir: str | Path, title: str = "alaqat — علاقات") -> dict[str, Path]:
-    """Write ``graph.json``, ``graph.graphml`` and ``graph.html`` into ``out_dir``."""
+def write_outputs(G: "nx.MultiDiGraph", out_dir: str | Path, title: str = "alaqat — علاقات", jobs: int = 1) -> dict[str, Path]:
+    """Write ``graph.json``, ``graph.graphml`` and ``graph.html`` into ``out_dir``; with ``jobs`` > 1 the page (the
+    slowest of the three) is written by a second process while this one writes the files."""
     from graph.export import write_graphml, write_json
     from graph.view import write_html
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    return {
-        "json": write_json(G, out / "graph.json"),
-        "graphml": write_graphml(G, out / "graph.graphml"),
-        "html": write_html(G, out / "graph.html", title=title),
-    }
+    paths = {"json": out / "graph.json", "graphml": out / "graph.graphml", "html": out / "graph.html"}
+    page = Beside(write_html, G, paths["html"], title=title) if jobs > 1 else None
+    write_json(G, paths["json"])
+    write_graphml(G, paths["graphml"])
+    if page is None:
+        write_html(G, paths["html"], title=title)
+    else:
+        page.wait()
+    return paths

@@ -204,11 +204,12 @@ class Store:
         """How many articles the store holds."""
         return self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
 
-    def extractions(self) -> Iterator[Extraction]:
-        """Every stored extraction, in document-id order (streamed, not loaded all at once)."""
+    def extractions(self, facts_only: bool = False) -> Iterator[Extraction]:
+        """Every stored extraction, in document-id order (streamed, not loaded all at once); ``facts_only``: without
+        its sentences and mentions (the graph is merged from the entities and relations)."""
         cursor = self.db.execute("SELECT extraction FROM documents ORDER BY id")
         for (payload,) in cursor:
-            yield _loaded(payload)
+            yield _loaded(payload, facts_only)
 
     def record(self, action: Curation, name: str, other: str | None = None) -> None:
         """Keep a user's decision: ``merge`` (``other`` joins ``name``), ``split`` (``name`` gets its own node) or
@@ -236,7 +237,7 @@ class Store:
         from graph.build import GraphBuilder
 
         builder = GraphBuilder(apart, redirect)
-        for extraction in self.extractions():
+        for extraction in self.extractions(facts_only=True):
             builder.add(extraction)
         return builder.finish()
 
@@ -300,9 +301,12 @@ def _span(evidence: dict, doc: dict) -> dict:
     return kept
 
 
-def _loaded(payload: str) -> Extraction:
-    """A stored row as the extraction it was (a version 1 row, which holds everything, as it is)."""
+def _loaded(payload: str, facts_only: bool = False) -> Extraction:
+    """A stored row as the extraction it was (a version 1 row, which holds everything, as it is); ``facts_only``:
+    without its sentences and mentions."""
     data = json.loads(payload)
+    if facts_only:
+        data["sentences"], data["mentions"] = (), ()
     doc = data["document"]
     for sentence in data.get("sentences", ()):
         sentence.setdefault("text", doc["text"][sentence["start"] : sentence["end"]])

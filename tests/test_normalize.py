@@ -2,7 +2,7 @@
 
 import pytest
 
-from extractors.normalize import clean_text, fold, light_stem, match_key
+from extractors.normalize import arabic_ratio, clean_text, fold, light_stem, match_key
 from extractors.pipeline import segment
 from extractors.records import Document
 from extractors.text import split_sentences, tokenize
@@ -83,3 +83,21 @@ def test_fold_equals_camel_tools_on_every_character():
     assert fold.__wrapped__(everything) == camel(everything)
     for text in ("عُيّن الرئيسُ التنفيذيّ لإنفيديا", "مؤسسة آل ثانيـــة", "ٱلمدينة مُستشفى Scale AI"):
         assert fold(text) == camel(text)
+
+
+def test_clean_text_equals_camel_tools_unicode_normalization_on_every_character():
+    """clean_text is camel-tools' normalize_unicode (ligature fixes, then NFKC) without the invisible marks."""
+    import re
+
+    from camel_tools.utils.normalize import normalize_unicode
+
+    everything = "".join(chr(c) for c in range(0x20, 0x30000) if not 0xD800 <= c < 0xE000)
+    invisible = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
+    assert clean_text(everything) == invisible.sub("", normalize_unicode(everything))
+    assert clean_text("سعر السهم ١٠٠ \ufdfc") == "سعر السهم ١٠٠ ريال"
+
+
+def test_arabic_ratio_counts_letters_only():
+    assert arabic_ratio("ميتا Meta 2026 ،!") == 0.5
+    assert arabic_ratio("١٢٣ 456") == 0.0
+    assert arabic_ratio("أعلنت شركة Nvidia عن نتائجها") > 0.7
