@@ -13,6 +13,7 @@ Bad input never stops a batch: each unreadable file or line becomes a
 from __future__ import annotations
 
 import codecs
+import html
 import json
 import os
 import re
@@ -271,6 +272,19 @@ class _TextOnly(HTMLParser):
             self.parts.append(data)
 
 
+_ENTITY_LEFTOVER = re.compile(r"(?<![A-Za-z&])(quot|apos|laquo|raquo|nbsp|amp|lt|gt);")
+
+
+def without_entity_leftovers(text: str) -> str:
+    """Text with the HTML character references that lost their ``&`` on the way (``quot;غير مستحيلةquot;``) read
+    as the characters they stand for; they are markup, never words.
+
+    >>> without_entity_leftovers("بأنها quot;غير مستحيلةquot; وقال")
+    'بأنها "غير مستحيلة" وقال'
+    """
+    return _ENTITY_LEFTOVER.sub(lambda m: html.unescape(f"&{m.group(1)};"), text)
+
+
 def html_to_text(html: str) -> str:
     """Reduce an HTML page to its visible text, one block per line; scripts and styles are dropped.
 
@@ -325,7 +339,7 @@ def document_from_text(
     """
     if has_markup(text):
         text = html_to_text(text)
-    text = clean_text(text).strip()
+    text = clean_text(without_entity_leftovers(text)).strip()
     if not text:
         return Problem(path or doc_id, "the article is empty: nothing to read")
     if arabic_ratio(text) < _MIN_ARABIC:

@@ -76,6 +76,7 @@ class Cues:
     chain_nouns: frozenset[str] = field(default_factory=frozenset)
     product_class_nouns: frozenset[str] = field(default_factory=frozenset)
     name_adjectives: frozenset[str] = field(default_factory=frozenset)
+    superlatives: frozenset[str] = field(default_factory=frozenset)
     max_title_words: int = field(default=4)
 
 
@@ -120,6 +121,7 @@ def load_cues() -> Cues:
         chain_nouns=lists["chain_nouns"],
         product_class_nouns=lists["product_class_nouns"],
         name_adjectives=lists["name_adjectives"],
+        superlatives=lists["superlatives"],
         max_title_words=max(len(t.split()) for t in titles),
     )
 

@@ -356,6 +356,8 @@ class MentionFinder:
                 continue
             if s.tokens[j].kind == "lat":
                 continue  # the Latin matcher types it with this head
+            if indefinite and i > 0 and s.folded[i - 1] in self.cues.superlatives:
+                continue  # أكبر شركة كيماويات، ثاني أكبر صندوق تقاعد: a description, no name follows
             if kept:
                 end = self._kept_head_name(s, i)
                 if end is not None:
@@ -369,7 +371,8 @@ class MentionFinder:
                     and not any(c.start == j for c in s.candidates if c.source == "gazetteer"):
                 # شركة بي سي بي، شركة إكويتي تراست، شركة لينكد إن: transliterated words after a head noun are a name
                 s.candidates.append(_Candidate(j, self._foreign_run_end(s, j), head_type, "head"))
-            elif s.tokens[j].kind == "ar" and self._name_like(s, j) and not s.folded[j].startswith("ال"):
+            elif s.tokens[j].kind == "ar" and self._name_like(s, j) and not s.folded[j].startswith("ال") \
+                    and s.folded[j] not in self.cues.sector_words:
                 s.candidates.append(_Candidate(j, j + 1, head_type, "head", confirmed=False))
         # Short quoted spans anywhere: names when the model or a later match confirms them. A quote that
         # closes one span never opens the next.
@@ -398,10 +401,10 @@ class MentionFinder:
         return None, False
 
     def _quoted_at(self, s: _Sent, i: int) -> tuple[int, int] | None:
-        if i >= len(s.tokens) or s.tokens[i].text not in _OPEN_QUOTES:
+        if i >= len(s.tokens) or s.tokens[i].text not in _OPEN_QUOTES or _attached(s.tokens, i) == "before":
             return None
         for j in range(i + 1, min(i + 8, len(s.tokens))):
-            if s.tokens[j].text in _CLOSE_QUOTES:
+            if s.tokens[j].text in _CLOSE_QUOTES and _attached(s.tokens, j) != "after":
                 if j == i + 1:
                     return None
                 if any(t.kind == "sym" and t.text not in _LATIN_JOINERS for t in s.tokens[i + 1 : j]):
@@ -494,15 +497,16 @@ class MentionFinder:
     def _foreign(self, word: str) -> bool:
         """True for a word no Arabic dictionary or common-word list holds (a transliterated name: جنرال، موتورز)."""
         return not (word.startswith("ال") or self._common(word) or known_word(word) or word in self.cues.places
-                    or word in self.cues.stopwords or len(word) < 3)
+                    or word in self.cues.stopwords or word in self.cues.sector_words or len(word) < 3)
 
     def _describes(self, word: str) -> bool:
-        """True for an indefinite word that describes a head noun instead of naming it: an ordinary word or a
-        relational adjective (استثماري، إفريقي، تأمين) that is not a place."""
+        """True for an indefinite word that describes a head noun instead of naming it: an ordinary word, a
+        line of business (صندوق تقاعد، مؤسسة تمويل) or a relational adjective (استثماري، إفريقي، تأمين) that is
+        not a place."""
         if word.startswith("ال") or word in self.cues.places:
             return False
         nisba = word.endswith(("ي", "يه")) and len(word) >= 5 and known_word(word)
-        return self._common(word) or nisba
+        return self._common(word) or nisba or word in self.cues.sector_words
 
     def _ordinary_noun(self, word: str) -> bool:
         """True for a word that cannot be a surname: a common word with a proclitic (لخطط), or a common word of four
@@ -636,12 +640,18 @@ class MentionFinder:
         for i, tok in enumerate(s.tokens):
             if tok.kind != "ar" or tok.text.endswith("ى") or s.folded[i] in cues.stopwords and not tok.text.endswith("ي"):
                 continue
+            after = s.folded[i + 1] if i + 1 < len(s.tokens) else ""
+            if s.folded[i] in cues.stopwords and (self._common(after) or after.startswith("ال") and self._common(after[2:])):
+                continue  # التوقيع علي الاتفاق: على written with ي before an ordinary word
             for clitic, rest in strip_proclitic(s.folded[i])[:2]:
                 prepositional = s.folded[i][:1] in "لب" and len(rest) >= 3 and s.folded[i] not in cues.common_words
                 if clitic and not (s.folded[i].startswith("و") and len(rest) >= 4 or prepositional):
                     continue
+                given = i + 1
+                if rest == "عبد" and i + 1 < len(s.tokens) and "عبد" + s.folded[i + 1] in cues.first_names:
+                    rest, given = "عبد" + s.folded[i + 1], i + 2  # عبد الله written as two words
                 if rest in cues.first_names:
-                    end = self._person_extent(s, i + 1, max_parts=1)
+                    end = self._person_extent(s, given, max_parts=1)
                     if end is not None:
                         end = self._family_parts(s, end)
                         s.candidates.append(_Candidate(i, end, "PERSON", "given-name", clitic=clitic))
@@ -798,7 +808,7 @@ class MentionFinder:
         """Characters of proclitic to strip from a model span's first word (the model keeps clitics attached, as
         ANERcorp does): before the definite article (والاتحاد، للشركة); when the rest is a known name or a head noun
         (ببنك); when the rest stands alone elsewhere in the article (لناصف after ناصف); or و / ل before a person's
-        name (ويوفراج) — unless the word as written is itself a known name (وليد، لبنى) or recurs as written while
+        name (ويوفراج); or when the rest is an ordinary noun (لرابطة) — unless the word as written is itself a known name (وليد، لبنى) or recurs as written while
         the rest never stands alone (وانج)."""
         words = words if words is not None else Counter()
         stripped = strip_proclitic(word)[1:]
@@ -815,6 +825,8 @@ class MentionFinder:
         for clitic, rest in stripped:
             if len(rest) >= 3 and (rest in words or self._head_at_word(rest) or person and clitic == 1 and word[0] in "ول"):
                 return clitic
+            if len(rest) >= 4 and rest in self.cues.common_words:
+                return clitic  # لرابطة دوري المحترفين: an ordinary noun that begins a name after a preposition
         return 0
 
     def _ordinary_word(self, key: str) -> bool:
@@ -1027,6 +1039,20 @@ class MentionFinder:
             source=cand.source,
             canonical=cand.canonical,
         )
+
+
+def _attached(tokens: list[Token], i: int) -> str | None:
+    """``before`` when token ``i`` touches the token before it and not the one after (a closing mark: «…الأدوية" وأضاف»),
+    ``after`` for the reverse (an opening mark), else None: how a quote mark that both opens and closes is used.
+
+    >>> from extractors.text import tokenize
+    >>> tokens = tokenize('للمرضى" وأضاف "وايث')
+    >>> _attached(tokens, 1), _attached(tokens, 3)
+    ('before', 'after')
+    """
+    before = i > 0 and tokens[i - 1].end == tokens[i].start
+    after = i + 1 < len(tokens) and tokens[i + 1].start == tokens[i].end
+    return "before" if before and not after else "after" if after and not before else None
 
 
 def _model_designation(word: str) -> bool:
