@@ -174,7 +174,9 @@ def _lexicon() -> _Lexicon:
     data = load_json("relations")
     _validated(data["entries"])
     by_first: dict[str, list[_Trigger]] = {}
+    roles = {" ".join(fold(k).split()): v for k, v in data["roles"]["map"].items()}
     for entry in data["entries"]:
+        listed = {tuple(fold(phrase).split()) for phrase in entry["triggers"]}
         for phrase in entry["triggers"]:
             words = tuple(fold(phrase).split())
             pronoun = any(w.endswith(("ها", "هم", "هما")) or w.endswith("ه") and not w.endswith("ة") for w in phrase.split())
@@ -183,6 +185,11 @@ def _lexicon() -> _Lexicon:
                 entry.get("overlap", False), entry.get("no_amount", False), pronoun,
             )
             by_first.setdefault(words[0], []).append(trig)
+            female = feminine_title(words) if entry.get("role") == "title" and not pronoun else None
+            if female and female not in listed:  # الرئيسة التنفيذية السابقة: a woman's title is the same trigger
+                listed.add(female)
+                by_first.setdefault(female[0], []).append(replace(trig, words=female))
+                roles.setdefault(" ".join(female), roles.get(" ".join(words)))
     by_lemma: dict[str, dict[tuple[str, str], _Trigger]] = {}
     for trigs in by_first.values():
         for trig in trigs:
@@ -201,7 +208,7 @@ def _lexicon() -> _Lexicon:
         deny_scope_window=neg["deny_scope_window"],
         hedge={fold(k): v for k, v in neg["hedge"].items()},
         hedge_confidence=neg["hedge_confidence"],
-        roles={" ".join(fold(k).split()): v for k, v in data["roles"]["map"].items()},
+        roles={k: v for k, v in roles.items() if v},
         definite=frozenset(" ".join(fold(w).split()) for w in data["definite_descriptions"]["words"]),
         prepositions=frozenset(fold(w) for w in data["slots"]["prepositions"]),
         owner_words=frozenset(fold(w) for w in data["slots"]["owner_words"]),
@@ -532,6 +539,39 @@ def _place(tokens: list[Token], mentions: list[Mention], entity_of: dict[str, En
     return sorted(placed, key=lambda p: p.start)
 
 
+_TITLE_ADJECTIVES = frozenset(fold(w) for w in ("العام", "عام", "المنتدب", "المشارك", "السابق", "القادم", "الجديد",
+                                                  "المؤقت", "المكلف"))
+_NOT_PERSONS = frozenset(fold(w) for w in ("منصب", "مناصب", "لقيادة", "حاكم"))
+
+
+def feminine_title(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The feminine form of a folded title (a woman's title names the same relation), or None when it has none:
+    the title noun and the adjectives agreeing with it take ة (folded ه), an accusative ا gives way to it; the
+    noun a title governs stays (رئيسة مجلس الإدارة، نائبة الرئيس).
+
+    >>> " ".join(feminine_title(("الرييس", "التنفيذي", "السابق")))
+    'الرييسه التنفيذيه السابقه'
+    >>> " ".join(feminine_title(("رييسا", "تنفيذيا", "ل"))), " ".join(feminine_title(("نايب", "الرييس")))
+    ('رييسه تنفيذيه ل', 'نايبه الرييس')
+    >>> feminine_title(("رييسه",)), feminine_title(("مناصب", "عليا"))
+    (None, None)
+    """
+    first = words[0]
+    if first.endswith("ه") or first in _NOT_PERSONS or len(first) < 3:
+        return None
+    out = [_feminine_word(first)]
+    k = 1
+    while k < len(words) and (words[k].endswith(("ي", "يا")) or words[k] in _TITLE_ADJECTIVES
+                              or words[k].endswith("ا") and words[k][:-1] in _TITLE_ADJECTIVES):
+        out.append(_feminine_word(words[k]))
+        k += 1
+    return tuple(out) + words[k:]
+
+
+def _feminine_word(word: str) -> str:
+    return (word[:-1] if word.endswith("ا") and len(word) > 3 else word) + "ه"
+
+
 def _marbuta(trig: _Trigger, text: str) -> bool:
     """True when a trigger with a pronoun suffix ه (مؤسسه: its founder) matched a word written with ة (مؤسسة: an
     institution): folding makes them one string, the text tells them apart."""
@@ -715,6 +755,10 @@ class _Context:
                 tails = self._slot(spec, start, end, t_types, tail_window, {heads[0].entity.id}, adjacent)
         if not heads or not tails:
             return []
+        if self._each_of(heads[0]):  # استثمرت كل من X وY: each of a list
+            heads = self._extend_list(heads[0], h_types)
+        if self._each_of(tails[0]):
+            tails = self._extend_list(tails[0], t_types)
         listed = frame.get("list")
         if listed in (True, "tail", "both") and frame["tail"] not in ("salient", "before") or self._after_dual(tails[0]):
             tails = self._extend_list(tails[0], t_types)  # لشركتي «X» و«Y»: a dual head names two
@@ -724,6 +768,15 @@ class _Context:
         if frame.get("list_head") and frame["head"] == "before":
             heads = self._extend_list_back(heads[0], h_types)
         return [(h, t) for h in heads for t in tails if h.entity.id != t.entity.id]
+
+    def _each_of(self, m: _M) -> bool:
+        """True when ``كل من`` (each of) introduces the mention: it opens a list of parties."""
+        if m.sentence != self.sentence.index:
+            return False
+        k = m.start
+        while k > 0 and self.tokens[k - 1].text in _QUOTES or k > 0 and _is_head(self.folded[k - 1]):
+            k -= 1
+        return k >= 2 and self.folded[k - 1] == "من" and self.folded[k - 2] in ("كل", "لكل", "بكل")
 
     def _nominal(self, start: int) -> bool:
         """True when the trigger word is a verbal noun after a preposition or with the article (لمنافسة، المنافسة):
@@ -869,6 +922,8 @@ class _Context:
             if word != prep and not attached and not (len(prep) > 1 and word in ("و" + prep, "ف" + prep)):
                 continue
             origin = k if attached else k + 1
+            if self.folded[origin : origin + 2] == ["كل", "من"]:
+                origin += 2  # تعود ملكيتها إلى كل من X وY
             skip = origin
             while skip < len(self.tokens) and skip - origin < 4 and not any(m.start == skip for m in self.ms) and (
                 self.folded[skip].startswith("ال") or self.tokens[skip].text in _QUOTES or _is_head(self.folded[skip])
