@@ -72,6 +72,8 @@ _PRONOUN_SUFFIXES = ("ها", "ه", "هم", "هما", "هن")
 _PRONOUN_SUBJECTS = {"انها", "انه", "بانها", "بانه", "وانها", "وانه", "لانها", "كونها", "انهما", "بانهما"}
 """A complementizer with a pronoun just before a trigger: the subject is the party the article is about."""
 _LIST_INTRO = {"بينها", "بينهم", "مثل", "منها", "وهي", "وهم", "ابرزها", "خاصه", "بما"}
+_LEAD_VERBS = frozenset({"قاد", "قادت", "يقود", "تقود", "سيقود", "ستقود"})
+"""Verbs whose subject leads a funding round: an investor, never the company funded."""
 _PRICE_WORDS = {"لقاء", "مقابل", "بقيمه", "بمبلغ", "بنحو", "بحوالي", "نحو", "حوالي"}
 _DEAL_WORDS = {"صفقه", "الصفقه", "قيمتها", "قيمه", "بلغت", "البالغه", "تبلغ", "تقدر", "وتقدر", "يقدر"}
 
@@ -755,6 +757,10 @@ class _Context:
                 tails = self._slot(spec, start, end, t_types, tail_window, {heads[0].entity.id}, adjacent)
         if not heads or not tails:
             return []
+        if self.trigger.relation == "INVESTED_IN":  # قادت X جولة التمويل بمشاركة Y: X invests, it is not funded
+            tails = [t for t in tails if not self._leads_round(t)]
+            if not tails:
+                return []
         if self._each_of(heads[0]):  # استثمرت كل من X وY: each of a list
             heads = self._extend_list(heads[0], h_types)
         if self._each_of(tails[0]):
@@ -768,6 +774,15 @@ class _Context:
         if frame.get("list_head") and frame["head"] == "before":
             heads = self._extend_list_back(heads[0], h_types)
         return [(h, t) for h in heads for t in tails if h.entity.id != t.entity.id]
+
+    def _leads_round(self, m: _M) -> bool:
+        """True when the mention is the subject of a verb of leading (قادت X، يقود صندوق X): a round's lead investor."""
+        if m.sentence != self.sentence.index:
+            return False
+        k = m.start
+        while k > 0 and (self.tokens[k - 1].text in _QUOTES or _is_head(self.folded[k - 1])):
+            k -= 1
+        return k > 0 and any(rest in _LEAD_VERBS for _, rest in strip_proclitic(self.folded[k - 1])[:2])
 
     def _each_of(self, m: _M) -> bool:
         """True when ``كل من`` (each of) introduces the mention: it opens a list of parties."""
