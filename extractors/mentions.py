@@ -638,7 +638,7 @@ class MentionFinder:
     def _given_names(self, s: _Sent) -> None:
         cues = self.cues
         for i, tok in enumerate(s.tokens):
-            if tok.kind != "ar" or tok.text.endswith("ى") or s.folded[i] in cues.stopwords and not tok.text.endswith("ي"):
+            if tok.kind != "ar" or s.folded[i] in cues.stopwords and not tok.text.endswith("ي"):  # على (not ليلى، مصطفى)
                 continue
             after = s.folded[i + 1] if i + 1 < len(s.tokens) else ""
             if s.folded[i] in cues.stopwords and (self._common(after) or after.startswith("ال") and self._common(after[2:])):

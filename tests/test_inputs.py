@@ -105,3 +105,11 @@ def test_a_repeated_id_in_json_lines_keeps_every_article(tmp_path):
     ids = [i.id for i in items if isinstance(i, Document)]
     assert len(ids) == len(set(ids)) == 3 and ids[0] == "x"
     assert sum(isinstance(i, Notice) for i in items) == 2
+
+
+def test_html_references_that_lost_their_ampersand_are_read_as_characters():
+    from extractors.inputs import document_from_text
+
+    doc = document_from_text("ووصف المحلل الصفقة بأنها quot;صعبة ولكنها ممكنةquot; في تقريره.", doc_id="q")
+    assert "quot" not in doc.text
+    assert '"صعبة ولكنها ممكنة"' in doc.text

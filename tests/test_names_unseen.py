@@ -331,3 +331,63 @@ def test_a_common_phrase_after_a_head_noun_is_not_a_name_elsewhere(full):
 def test_the_name_after_a_head_noun_is_still_found_elsewhere(full):
     text = "أعلن بنك الواحة الوطني أرباحه. وقال الواحة الوطني إن القروض نمت."
     assert [name for name, _ in _mentions(full, text)].count("الواحة الوطني") == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "استحوذت الشركة على حصة في ثالث أكبر شركة كيماويات في آسيا.",
+        "وعلقت مؤسسة تمويل إنمائي أوروبية استثماراتها في المنطقة.",
+        "وقال ثاني أكبر صندوق تقاعد في هولندا إنه سيبيع حصته.",
+        "وأعلن صندوق الثروة عن شراء حصة في شركة كيماويات ناشئة.",
+    ],
+)
+def test_a_head_noun_that_describes_is_not_a_name(rules, text):
+    """After a superlative, or before a line of business alone, a head noun describes a company: no name follows."""
+    assert not [m for m in _mentions(rules, text) if m[1] in ("ORG", "PRODUCT")]
+
+
+def test_a_closing_quote_never_opens_a_name(rules):
+    text = 'وقال المدير إن "الصفقة تفتح لنا أسواقا جديدة في آسيا وأوروبا" وأضاف "فالكورا وزيراتك شريكتان".'
+    assert "وأضاف" not in [m[0] for m in _mentions(rules, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وقال عبد الله سالم الكعبي رئيس مجلس الإدارة إن النتائج قوية.", "عبد الله سالم الكعبي"),
+        ("وأعلن عبد الرحمن فيصل الدوسري استقالته.", "عبد الرحمن فيصل الدوسري"),
+    ],
+)
+def test_a_compound_given_name_in_two_words_starts_the_person(rules, text, person):
+    assert (person, "PERSON") in _mentions(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال الوزير عقب التوقيع علي الاتفاق إن الصندوق سيدعم الشركات الناشئة.",
+        'وقالت المديرة في بيان "أنا سعيدة بهذه النتائج".',
+    ],
+)
+def test_a_preposition_or_a_pronoun_is_not_a_given_name(rules, text):
+    assert not [m for m in _mentions(rules, text) if m[1] == "PERSON"]
+
+
+def test_a_preposition_before_an_ordinary_noun_that_begins_a_name_is_not_kept(full):
+    text = "وتشمل الصفقة الرعاية التسويقية لرابطة الأندية المحترفة ومباريات الكأس."
+    labels = [e.label for e in full(Document(id="t", text=text)).entities]
+    assert not any(label.startswith("لرابطة") for label in labels)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وقالت ليلى الحربي إن الطلب قوي.", "ليلى الحربي"),
+        ("وأكد مصطفى الشريف أن الصفقة اكتملت.", "مصطفى الشريف"),
+    ],
+)
+def test_a_given_name_written_with_alef_maksura_starts_a_person(rules, text, person):
+    """Names ending in ى (ليلى، مصطفى) are names; على, which folds like علي, is not."""
+    assert (person, "PERSON") in _mentions(rules, text)
+    assert not [m for m in _mentions(rules, "وحصلت الشركة على تمويل جديد.") if m[1] == "PERSON"]

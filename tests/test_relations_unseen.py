@@ -446,3 +446,36 @@ def test_a_partnership_takes_the_amount_of_its_sentence(full):
 def test_a_controlling_or_majority_stake_is_an_acquisition(full, text, relation):
     found = {f[1] for f in _facts(full, text) if f[0] == "سديم" and f[2] == "رواسي"}
     assert found == {relation}
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("وقالت ليلى الحربي، الرئيسة التنفيذية لشركة سابك، إن الطلب قوي.", ("ليلى الحربي", "LEADS", "سابك")),
+        ("وقالت ليلى الحربي، الرئيسة التنفيذية السابقة لشركة سابك، إن الطلب قوي.", ("ليلى الحربي", "LEADS", "سابك")),
+        ("وأكدت ليلى الحربي، المديرة العامة لمجموعة أرامكو، أن المشروع يسير وفق الخطة.", ("ليلى الحربي", "LEADS", "أرامكو")),
+        ("وقالت ليلى الحربي، نائبة الرئيس في سابك، إن الطلب قوي.", ("ليلى الحربي", "WORKS_FOR", "سابك")),
+    ],
+)
+def test_a_womans_title_names_the_same_relation(rules, text, fact):
+    assert fact in _facts(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "واستثمرت كل من سابك وأرامكو في شركة تيراكوم.",
+        "وتملك كل من «سابك» و«أرامكو» حصة في شركة تيراكوم.",
+    ],
+)
+def test_each_of_opens_a_list_of_parties(rules, text):
+    facts = _facts(rules, text)
+    assert {("سابك", "INVESTED_IN", "تيراكوم"), ("أرامكو", "INVESTED_IN", "تيراكوم")} <= facts
+
+
+def test_a_rounds_lead_investor_is_not_the_company_funded(rules):
+    text = "وقادت سيكويا جولة تمويل بقيمة 50 مليون دولار في شركة تيراكوم بمشاركة صندوق الاستثمارات العامة."
+    facts = _facts(rules, text)
+    assert ("صندوق الاستثمارات العامة", "INVESTED_IN", "تيراكوم") in facts
+    assert ("صندوق الاستثمارات العامة", "INVESTED_IN", "سيكويا") not in facts
+    assert ("سيكويا", "INVESTED_IN", "صندوق الاستثمارات العامة") not in facts
