@@ -774,6 +774,8 @@ class MentionFinder:
         head_type, kept = self._head_at(s, start)
         if head_type and not kept and end - start > 1:
             start += 1
+        if etype == "ORG" and self._government_of_place(s, start, end):
+            etype = "LOC"  # حكومة دبي، الحكومة السعودية: a bare government stands for its country or city
         second = self._second_name_at(s, start, end) if etype in ("ORG", "PRODUCT") else None
         if second is not None:  # زين ونوفالين: two names the model took for one
             self._model_candidate(s, start, second, label, words)
@@ -789,6 +791,13 @@ class MentionFinder:
                 cand.confirmed = True
                 if etype in ("PERSON", "PRODUCT") and cand.source == "quoted":
                     cand.type = etype
+
+    def _government_of_place(self, s: _Sent, start: int, end: int) -> bool:
+        """True for ``حكومة`` and a place or a nationality after it, and nothing else (حكومة أبوظبي، الحكومة الفرنسية)."""
+        if end - start < 2 or not any(rest in ("حكومه", "الحكومه") for _, rest in strip_proclitic(s.folded[start])):
+            return False
+        return all(w in self.cues.places or w in self.cues.gentilics or w[2:] in self.cues.places
+                   for w in s.folded[start + 1 : end])
 
     def _second_name_at(self, s: _Sent, start: int, end: int) -> int | None:
         """Token inside a span where a second, coordinated name starts: و on a transliterated or known word after a

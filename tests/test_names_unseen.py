@@ -391,3 +391,10 @@ def test_a_given_name_written_with_alef_maksura_starts_a_person(rules, text, per
     """Names ending in ى (ليلى، مصطفى) are names; على, which folds like علي, is not."""
     assert (person, "PERSON") in _mentions(rules, text)
     assert not [m for m in _mentions(rules, "وحصلت الشركة على تمويل جديد.") if m[1] == "PERSON"]
+
+
+@pytest.mark.parametrize("text", ["ووقعت حكومة أبوظبي اتفاقية مع شركة زيراتك.", "وأعلنت حكومة الكويت دعم الشركات الناشئة."])
+def test_a_bare_government_is_its_place_not_an_org(full, text):
+    """GUIDELINES: a bare "the government of X" is not an organization to score; it is typed as the place."""
+    entities = full(Document(id="t", text=text)).entities
+    assert not [e for e in entities if e.label.startswith("حكومة") and e.type == "ORG"]
