@@ -10,10 +10,13 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extractors.inputs import Problem
 from extractors.records import Document, Extraction, ExtractorConfig
+
+if TYPE_CHECKING:
+    from graph.store import Rows
 
 __all__ = ["make_extractor", "safe_extract", "safe_extract_many", "batches", "extract_parallel", "extract_dask", "Beside"]
 
@@ -49,11 +52,14 @@ def safe_extract_many(extractor, docs: list[Document]) -> list[Extraction | Prob
         return [safe_extract(extractor, doc) for doc in docs]
 
 
-def _extract_chunk(docs: list[Document]) -> list[Extraction | Problem]:
-    return safe_extract_many(_EXTRACTOR, docs)
+def _extract_chunk(docs: list[Document]) -> list["Rows | Problem"]:
+    """Extract ``docs`` in a worker; each result goes back as the store's rows (strings, cheap to send)."""
+    from graph.store import rows_of
+
+    return [result if isinstance(result, Problem) else rows_of(result) for result in safe_extract_many(_EXTRACTOR, docs)]
 
 
-def _extract_batch(config: ExtractorConfig, docs: list[Document]) -> list[Extraction | Problem]:
+def _extract_batch(config: ExtractorConfig, docs: list[Document]) -> list["Rows | Problem"]:
     global _EXTRACTOR
     if _EXTRACTOR is None:
         _EXTRACTOR = make_extractor(config)
@@ -62,8 +68,9 @@ def _extract_batch(config: ExtractorConfig, docs: list[Document]) -> list[Extrac
 
 def extract_parallel(
     docs: Iterable[Document], jobs: int, config: ExtractorConfig, batch: int = 64, in_flight: int = 2
-) -> Iterator[Extraction | Problem]:
-    """Extract ``docs`` in ``jobs`` worker processes; yield the results in input order (streaming).
+) -> Iterator["Rows | Problem"]:
+    """Extract ``docs`` in ``jobs`` worker processes; yield the results, as the store's rows, in input order
+    (streaming).
 
     ``docs`` is consumed in the calling thread (it may read the store), in batches, with at most ``in_flight``
     batches pending.
@@ -114,7 +121,7 @@ def batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
 
 def extract_dask(
     docs: Iterable[Document], address: str, config: ExtractorConfig, batch: int = 16, in_flight: int = 8
-) -> Iterator[Extraction | Problem]:
+) -> Iterator["Rows | Problem"]:
     """Extract ``docs`` on the Dask cluster at ``address`` (workers load the model once each); yield in input order.
 
     At most ``in_flight`` batches are pending at a time, so memory stays bounded however many articles there are.

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from extractors.inputs import Notice, Problem, read_inputs
 from extractors.records import Document, Extraction, ExtractorConfig
 from graph.parallel import Beside, batches, extract_dask, extract_parallel, make_extractor, safe_extract_many
-from graph.store import Store
+from graph.store import Rows, Store, rows_of
 
 if TYPE_CHECKING:  # the pipeline, the exporters and the page are imported when they are used
     import networkx as nx
@@ -99,9 +99,10 @@ def add_paths(
         if isinstance(result, Problem):
             report.problems.append(result)
         else:
-            outcome = store.add(result)
+            rows = result if isinstance(result, Rows) else rows_of(result)
+            outcome = store.add(rows)
             report.articles += 1
-            report.words += len(result.document.text.split())
+            report.words += rows.words
             setattr(report, outcome, getattr(report, outcome) + 1)
         tick(result)
     report.seconds += time.perf_counter() - start

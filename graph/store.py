@@ -22,6 +22,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -32,7 +33,7 @@ from graph import index
 if TYPE_CHECKING:  # networkx and the graph builder are imported when a graph is made, not to add an article
     import networkx as nx
 
-__all__ = ["SCHEMA_VERSION", "Store", "StoreError", "content_hash"]
+__all__ = ["SCHEMA_VERSION", "Rows", "Store", "StoreError", "content_hash", "rows_of"]
 
 SCHEMA_VERSION = 2
 _READABLE = frozenset({1, SCHEMA_VERSION})
@@ -155,50 +156,29 @@ class Store:
     def _forgotten(self, doc_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM curation WHERE action = 'forget' AND name = ?", (doc_id,)).fetchone() is not None
 
-    def add(self, extraction: Extraction) -> Literal["added", "replaced", "unchanged"]:
-        """Store one article's extraction in one transaction (an article a user forgot stays out: "unchanged")."""
-        doc = extraction.document
-        digest = content_hash(doc)
+    def add(self, extraction: "Extraction | Rows") -> Literal["added", "replaced", "unchanged"]:
+        """Store one article's extraction (or its :class:`Rows`) in one transaction (an article a user forgot stays
+        out: "unchanged")."""
+        rows = extraction if isinstance(extraction, Rows) else rows_of(extraction)
+        doc_id = rows.document[0]
         self.db.execute("BEGIN IMMEDIATE")
         try:
-            row = self.db.execute("SELECT content_hash FROM documents WHERE id = ?", (doc.id,)).fetchone()
-            if row is not None and row[0] == digest or self._forgotten(doc.id):
+            row = self.db.execute("SELECT content_hash FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            if row is not None and row[0] == rows.document[1] or self._forgotten(doc_id):
                 self.db.execute("COMMIT")
                 return "unchanged"
             if row is not None:
-                self.db.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
-                self.db.execute("DELETE FROM clusters WHERE document = ?", (doc.id,))
-            self._insert(extraction, digest)
+                self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+                self.db.execute("DELETE FROM clusters WHERE document = ?", (doc_id,))
+            self.db.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?)", rows.document)
+            self.db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows.mentions)
+            self.db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)", rows.entities)
+            self.db.executemany("INSERT OR REPLACE INTO relations VALUES (?, ?, ?, ?, ?, ?, ?)", rows.relations)
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
         return "replaced" if row is not None else "added"
-
-    def _insert(self, ex: Extraction, digest: str) -> None:
-        doc = ex.document
-        self.db.execute(
-            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (doc.id, digest, doc.title, doc.source, doc.date, doc.path, _stored(ex)),
-        )
-        self.db.executemany(
-            "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(doc.id, m.id, m.text, m.start, m.end, m.type, m.key, m.canonical) for m in ex.mentions],
-        )
-        self.db.executemany(
-            "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(doc.id, e.id, e.label, e.type, e.key, e.canonical, json.dumps(e.aliases, ensure_ascii=False))
-             for e in ex.entities],
-        )
-        self.db.executemany(
-            "INSERT OR REPLACE INTO relations VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [
-                (doc.id, r.head, r.relation, r.tail, r.confidence,
-                 r.model_dump_json(include={"amount", "currency", "approximate", "stake_percent", "role", "status", "date"}),
-                 json.dumps([_span(e.model_dump(), doc.model_dump()) for e in r.evidence], ensure_ascii=False))
-                for r in ex.relations
-            ],
-        )
 
     def documents(self) -> int:
         """How many articles the store holds."""
@@ -271,6 +251,43 @@ class Store:
     def integrity(self) -> str:
         """SQLite's ``PRAGMA integrity_check`` answer (``ok`` when the file is sound)."""
         return self.db.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+@dataclass(frozen=True)
+class Rows:
+    """One extraction as the rows the store writes, made by :func:`rows_of` where the article was extracted: a
+    worker process hands the main process these strings and numbers, not records to serialize."""
+
+    document: tuple
+    mentions: tuple[tuple, ...]
+    entities: tuple[tuple, ...]
+    relations: tuple[tuple, ...]
+    words: int
+    """Words of the article text (for the build report)."""
+
+
+def rows_of(ex: Extraction) -> Rows:
+    """The store's rows for one extraction.
+
+    >>> rows = rows_of(Extraction(document=Document(id="a", text="استحوذت أمازون على سوق.")))
+    >>> rows.document[0], rows.words, rows.relations
+    ('a', 4, ())
+    """
+    doc = ex.document
+    doc_data = doc.model_dump()
+    return Rows(
+        document=(doc.id, content_hash(doc), doc.title, doc.source, doc.date, doc.path, _stored(ex)),
+        mentions=tuple((doc.id, m.id, m.text, m.start, m.end, m.type, m.key, m.canonical) for m in ex.mentions),
+        entities=tuple((doc.id, e.id, e.label, e.type, e.key, e.canonical, json.dumps(e.aliases, ensure_ascii=False))
+                       for e in ex.entities),
+        relations=tuple(
+            (doc.id, r.head, r.relation, r.tail, r.confidence,
+             r.model_dump_json(include={"amount", "currency", "approximate", "stake_percent", "role", "status", "date"}),
+             json.dumps([_span(e.model_dump(), doc_data) for e in r.evidence], ensure_ascii=False))
+            for r in ex.relations
+        ),
+        words=len(doc.text.split()),
+    )
 
 
 def _stored(extraction: Extraction) -> str:
