@@ -72,7 +72,7 @@ _PRONOUN_SUFFIXES = ("ها", "ه", "هم", "هما", "هن")
 _PRONOUN_SUBJECTS = {"انها", "انه", "بانها", "بانه", "وانها", "وانه", "لانها", "كونها", "انهما", "بانهما"}
 """A complementizer with a pronoun just before a trigger: the subject is the party the article is about."""
 _LIST_INTRO = {"بينها", "بينهم", "مثل", "منها", "وهي", "وهم", "ابرزها", "خاصه", "بما"}
-_LEAD_VERBS = frozenset({"قاد", "قادت", "يقود", "تقود", "سيقود", "ستقود"})
+_LEAD_VERBS = frozenset({"قاد", "قادت", "يقود", "تقود", "سيقود", "ستقود", "قادها", "قادتها", "يقودها", "تقودها"})
 """Verbs whose subject leads a funding round: an investor, never the company funded."""
 _PRICE_WORDS = {"لقاء", "مقابل", "بقيمه", "بمبلغ", "بنحو", "بحوالي", "نحو", "حوالي"}
 _DEAL_WORDS = {"صفقه", "الصفقه", "قيمتها", "قيمه", "بلغت", "البالغه", "تبلغ", "تقدر", "وتقدر", "يقدر"}
@@ -745,6 +745,8 @@ class _Context:
             heads = self._after(tails[0].end, h_types, window, {tails[0].entity.id}, False)
         else:
             heads = self._slot(frame["head"], start, end, h_types, window, set(), adjacent)
+            if not heads and frame["head"] == "before" and self.trigger.role == "title":
+                heads = self._title_chain_holder(start)
             if not heads:
                 return []
             spec = frame["tail"]
@@ -774,6 +776,21 @@ class _Context:
         if frame.get("list_head") and frame["head"] == "before":
             heads = self._extend_list_back(heads[0], h_types)
         return [(h, t) for h in heads for t in tails if h.entity.id != t.entity.id]
+
+    def _title_chain_holder(self, start: int) -> list[_M]:
+        """The person a chain of titles describes, for a title joined to the chain by و (سلطان الجابر، وزير الصناعة
+        والرئيس التنفيذي لمجموعة أدنوك): the nearest person before it with no other person, clause or sentence
+        break between, at most 16 tokens back."""
+        if not self.folded[start].startswith("و"):
+            return []
+        for m in reversed(self.ms):
+            if m.end > start or m.sentence != self.sentence.index:
+                continue
+            if start - m.end > 16 or any(self.folded[k] in _CLAUSE_BREAKS for k in range(m.end, start)):
+                return []
+            if m.type == "PERSON":
+                return [m] if m.end < len(self.tokens) and self.tokens[m.end].text in ("،", ",") else []
+        return []
 
     def _leads_round(self, m: _M) -> bool:
         """True when the mention is the subject of a verb of leading (قادت X، يقود صندوق X): a round's lead investor."""
