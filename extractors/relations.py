@@ -187,11 +187,12 @@ def _lexicon() -> _Lexicon:
                 entry.get("overlap", False), entry.get("no_amount", False), pronoun,
             )
             by_first.setdefault(words[0], []).append(trig)
-            female = feminine_title(words) if entry.get("role") == "title" and not pronoun else None
-            if female and female not in listed:  # الرئيسة التنفيذية السابقة: a woman's title is the same trigger
-                listed.add(female)
-                by_first.setdefault(female[0], []).append(replace(trig, words=female))
-                roles.setdefault(" ".join(female), roles.get(" ".join(words)))
+            forms = (feminine_title(words), accusative_title(words)) if entry.get("role") == "title" and not pronoun else ()
+            for form in forms:  # الرئيسة التنفيذية، عضوا مستقلا: a woman's title, a title as a state, same trigger
+                if form and form not in listed:
+                    listed.add(form)
+                    by_first.setdefault(form[0], []).append(replace(trig, words=form))
+                    roles.setdefault(" ".join(form), roles.get(" ".join(words)))
     by_lemma: dict[str, dict[tuple[str, str], _Trigger]] = {}
     for trigs in by_first.values():
         for trig in trigs:
@@ -566,6 +567,27 @@ def feminine_title(words: tuple[str, ...]) -> tuple[str, ...] | None:
     while k < len(words) and (words[k].endswith(("ي", "يا")) or words[k] in _TITLE_ADJECTIVES
                               or words[k].endswith("ا") and words[k][:-1] in _TITLE_ADJECTIVES):
         out.append(_feminine_word(words[k]))
+        k += 1
+    return tuple(out) + words[k:]
+
+
+def accusative_title(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The accusative of an indefinite folded title, as appointments write it (عُيّن عضوا مستقلا، انضم مستشارا), or
+    None: the title noun and its adjectives take ا; a definite title, or one already ending in ا or ة, has none.
+
+    >>> " ".join(accusative_title(("عضو", "مستقل"))), " ".join(accusative_title(("مستشار", "ل")))
+    ('عضوا مستقلا', 'مستشارا ل')
+    >>> accusative_title(("الرييس", "التنفيذي")), accusative_title(("رييسا", "تنفيذيا"))
+    (None, None)
+    """
+    first = words[0]
+    if first.startswith("ال") or first.endswith(("ا", "ه")) or first in _NOT_PERSONS or len(first) < 3:
+        return None
+    out = [first + "ا"]
+    k = 1
+    while k < len(words) and not words[k].startswith("ال") and len(words[k]) > 2 and (
+            words[k].endswith("ي") or words[k] in _TITLE_ADJECTIVES or words[k] in ("مستقل", "منتدب", "مشارك")):
+        out.append(words[k] + "ا")
         k += 1
     return tuple(out) + words[k:]
 
