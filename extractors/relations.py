@@ -72,6 +72,8 @@ _PRONOUN_SUFFIXES = ("ها", "ه", "هم", "هما", "هن")
 _PRONOUN_SUBJECTS = {"انها", "انه", "بانها", "بانه", "وانها", "وانه", "لانها", "كونها", "انهما", "بانهما"}
 """A complementizer with a pronoun just before a trigger: the subject is the party the article is about."""
 _LIST_INTRO = {"بينها", "بينهم", "مثل", "منها", "وهي", "وهم", "ابرزها", "خاصه", "بما"}
+_ANY = frozenset({"أي", "بأي", "لأي", "وأي", "أية", "بأية", "لأية"})
+"""أي (any) as written (not إي or آي of a transliteration): after لم / لا / لن it denies the deal it names."""
 _LEAD_VERBS = frozenset({"قاد", "قادت", "يقود", "تقود", "سيقود", "ستقود", "قادها", "قادتها", "يقودها", "تقودها"})
 """Verbs whose subject leads a funding round: an investor, never the company funded."""
 _PRICE_WORDS = {"لقاء", "مقابل", "بقيمه", "بمبلغ", "بنحو", "بحوالي", "نحو", "حوالي"}
@@ -1099,6 +1101,9 @@ class _Context:
     # -- attributes ------------------------------------------------------------------------
     def _denied(self, start: int) -> bool:
         lex = self.lex
+        anys = [k for k in range(max(0, start - 6), start) if self.tokens[k].text in _ANY]
+        if anys and any(w in lex.deny_near for w in self.folded[max(0, anys[0] - 4) : anys[0]]):
+            return True  # لم تتقدم بأي عرض لشراء X، لا تعتزم الدخول في أي تحالف مع X
         near = self.folded[max(0, start - lex.deny_near_window) : start]
         scope = self.folded[max(0, start - lex.deny_scope_window) : start]
         return any(w in lex.deny_near for w in near) or any(

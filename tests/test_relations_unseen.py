@@ -479,3 +479,25 @@ def test_a_rounds_lead_investor_is_not_the_company_funded(rules):
     assert ("صندوق الاستثمارات العامة", "INVESTED_IN", "تيراكوم") in facts
     assert ("صندوق الاستثمارات العامة", "INVESTED_IN", "سيكويا") not in facts
     assert ("سيكويا", "INVESTED_IN", "صندوق الاستثمارات العامة") not in facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأكدت شركة زيراتك أنها لم تتقدم بأي عرض لشراء شركة تيراكوم.",
+        "وقال مسؤول في سابك إن الشركة لا تعتزم الدخول في أي تحالف مع أرامكو.",
+        "وأصدرت أرامكو بيانا نافية ما تردد عن استحواذها على شركة تيراكوم.",
+    ],
+)
+def test_a_deal_denied_with_any_or_a_denying_participle_is_not_asserted(rules, text):
+    assert not [f for f in _facts(rules, text) if f[1] in ("ACQUIRED", "PARTNERS_WITH")]
+
+
+def test_a_title_joined_to_a_chain_of_titles_names_the_person_before_the_chain(rules):
+    text = "وقال خالد الراشد، وزير الصناعة والرئيس التنفيذي لمجموعة زين، إن الشركة ستتوسع."
+    assert ("خالد الراشد", "LEADS", "زين") in _facts(rules, text)
+
+
+def test_an_accusative_title_names_the_same_relation(rules):
+    text = "وكان خالد الراشد عضواً مستقلاً في مجلس إدارة مجموعة زين قبل عامين."
+    assert ("خالد الراشد", "WORKS_FOR", "زين") in _facts(rules, text)
