@@ -72,6 +72,8 @@ _PRONOUN_SUFFIXES = ("ها", "ه", "هم", "هما", "هن")
 _PRONOUN_SUBJECTS = {"انها", "انه", "بانها", "بانه", "وانها", "وانه", "لانها", "كونها", "انهما", "بانهما"}
 """A complementizer with a pronoun just before a trigger: the subject is the party the article is about."""
 _LIST_INTRO = {"بينها", "بينهم", "مثل", "منها", "وهي", "وهم", "ابرزها", "خاصه", "بما"}
+_RAISED_IT = frozenset({"جمعتها", "جمعها", "تجمعها", "يجمعها", "اغلقتها", "اغلقها"})
+"""A verb of raising with an object pronoun (the round): its subject is the company funded."""
 _ANY = frozenset({"أي", "بأي", "لأي", "وأي", "أية", "بأية", "لأية"})
 """أي (any) as written (not إي or آي of a transliteration): after لم / لا / لن it denies the deal it names."""
 _LEAD_VERBS = frozenset({"قاد", "قادت", "يقود", "تقود", "سيقود", "ستقود", "قادها", "قادتها", "يقودها", "تقودها"})
@@ -117,7 +119,7 @@ class _Lexicon:
     controlling_words: frozenset[str]
 
 
-_Slot = Annotated[str, StringConstraints(pattern=r"^(before|after|subject|salient|next|funded|prep:\S+)$")]
+_Slot = Annotated[str, StringConstraints(pattern=r"^(before|after|subject|salient|next|funded|round|prep:\S+)$")]
 
 
 class _Frame(BaseModel):
@@ -854,6 +856,8 @@ class _Context:
             return self._before(start, types, window, exclude, adjacent)
         if spec.startswith("prep:"):
             return self._after_prep(fold(spec[5:]), end, types, _DEFAULT_WINDOW, exclude)
+        if spec == "round":
+            return self._round_recipient(end, types, exclude)
         if spec == "funded":
             funded = self._funded(start, types, exclude)
             return [funded] if funded else self._slot("subject", start, end, types, window, exclude, adjacent)
@@ -890,7 +894,34 @@ class _Context:
         if not rounds:
             return None
         return next((m for m in self.ms if rounds[-1] < m.start < start and m.type in types
-                     and m.entity.id not in exclude and self._governed(m)), None)
+                     and m.entity.id not in exclude and (self._governed(m) or self._raised_it(m))), None)
+
+    def _round_recipient(self, end: int, types: set[str], exclude: set[str]) -> list[_M]:
+        """The organization the round a trigger names goes to: after the trigger, the first one right after the round
+        words (جولة تمويل شركة X), governed by a preposition (في X) or raising it (التي جمعتها X), within 20 tokens;
+        a round's lead investor (قادتها X) is not it."""
+        for m in self.ms:
+            if m.start < end or m.type not in types or m.entity.id in exclude:
+                continue
+            if m.start - end > 20 or any(self.folded[k] in _CLAUSE_BREAKS for k in range(end, m.start)):
+                break
+            genitive = all(_is_head(w) or w in self.lex.round_words or self.tokens[end + j].text in _QUOTES
+                           for j, w in enumerate(self.folded[end : m.start]))
+            k = m.start
+            while k > end and (self.tokens[k - 1].text in _QUOTES or _is_head(self.folded[k - 1])):
+                k -= 1  # في شركة «X»
+            governed = k > end and self.folded[k - 1] in self.lex.prepositions or self._governed(m)
+            if (genitive or governed or self._raised_it(m)) and not self._leads_round(m):
+                return [m]
+        return []
+
+    def _raised_it(self, m: _M) -> bool:
+        """True when a verb of raising with an object pronoun stands just before the mention (الجولة التي جمعتها
+        «X»): X is the company the round went to."""
+        k = m.start
+        while k > 0 and (self.tokens[k - 1].text in _QUOTES or _is_head(self.folded[k - 1])):
+            k -= 1
+        return k > 0 and any(rest in _RAISED_IT for _, rest in strip_proclitic(self.folded[k - 1])[:2])
 
     def _after(self, end, types, window, exclude, adjacent) -> list[_M]:
         ms = self.ms
@@ -1151,6 +1182,8 @@ class _Context:
         relation = trig.relation
         if relation == "INVESTED_IN" and (attrs.get("stake_percent", 0) > 50 or self._controlling(start, t)):
             relation = "ACQUIRED"  # a controlling or majority stake is an acquisition (GUIDELINES)
+        if relation == "PART_OF" and h.entity.type == "PRODUCT":
+            relation = "PRODUCT_OF"  # منصة «X» التابعة لشركة Y: a product belongs to its maker
         return Relation(
             head=h.entity.id,
             tail=t.entity.id,

@@ -501,3 +501,15 @@ def test_a_title_joined_to_a_chain_of_titles_names_the_person_before_the_chain(r
 def test_an_accusative_title_names_the_same_relation(rules):
     text = "وكان خالد الراشد عضواً مستقلاً في مجلس إدارة مجموعة زين قبل عامين."
     assert ("خالد الراشد", "WORKS_FOR", "زين") in _facts(rules, text)
+
+
+def test_a_product_belonging_to_a_company_is_its_product(rules):
+    text = "وتستخدم سابك تطبيق «Nexora Flow» التابع لشركة «زيراتك» لإدارة مخزونها."
+    facts = _facts(rules, text)
+    assert ("Nexora Flow", "PRODUCT_OF", "زيراتك") in facts
+    assert ("Nexora Flow", "PART_OF", "زيراتك") not in facts
+
+
+def test_the_company_that_raised_the_round_is_the_one_funded(rules):
+    text = "وشارك صندوق الاستثمارات العامة في جولة التمويل البالغة 500 مليون دولار التي جمعتها شركة «تيراكوم»."
+    assert ("صندوق الاستثمارات العامة", "INVESTED_IN", "تيراكوم") in _facts(rules, text)
