@@ -251,10 +251,13 @@ news has fewer sentences, so its answers are those of the whole article)."""
 class _Salience:
     """Which entity an article is about at a given point: recent mentions and sentence subjects weigh most."""
 
-    def __init__(self, placed: list[list[_M]]) -> None:
+    def __init__(self, placed: list[list[_M]], heads: dict[str, frozenset[str]] | None = None) -> None:
         self.placed = placed
+        self.heads = heads or {}
+        """The head nouns each entity was named with (مجموعة «X»، بنك X): a definite description with one of them
+        (المجموعة، البنك) refers to that entity first."""
 
-    def best(self, types: set[str], sentence: int, token: int, exclude: set[str]) -> _M | None:
+    def best(self, types: set[str], sentence: int, token: int, exclude: set[str], head: str | None = None) -> _M | None:
         scores: dict[str, float] = {}
         last: dict[str, _M] = {}
         lede: set[str] = set()
@@ -276,7 +279,8 @@ class _Salience:
                 scores[eid] += 1.5
         if not scores:
             return None
-        return last[max(scores, key=lambda k: (scores[k], k))]
+        named = [eid for eid in scores if head in self.heads.get(eid, ())]
+        return last[max(named or scores, key=lambda k: (scores[k], k))]
 
 
 def find_relations(
@@ -302,7 +306,7 @@ def find_relations(
     lex = _lexicon()
     year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
     token_lists, folded_lists, placed = _sentence_views(sentences, mentions, entities, sentence_tokens)
-    salience = _Salience(placed)
+    salience = _Salience(placed, _named_heads(folded_lists, placed))
     found: dict[tuple[str, str, str], Relation] = {}
     prices: list[tuple[Quantity, frozenset[str]]] = []
     table_starts = _table_starts(sentences)
@@ -526,6 +530,31 @@ def _implied(found: dict[tuple[str, str, str], Relation]) -> None:
             found[(head, "WORKS_FOR", tail)] = relation.model_copy(
                 update={"relation": "WORKS_FOR", "confidence": round(relation.confidence * 0.8, 3)}
             )
+
+
+def _named_heads(folded_lists: list[list[str]], placed: list[list["_M"]]) -> dict[str, frozenset[str]]:
+    """The head nouns each entity is named with in the article, just before a mention or as its first word (شركة
+    X، مجموعة «Y»، بنك البلاد), without the article: ``شركه``, ``مجموعه``, ``بنك``."""
+    heads: dict[str, set[str]] = {}
+    for folded, ms in zip(folded_lists, placed):
+        for m in ms:
+            k = m.start
+            while k > 0 and folded[k - 1] in _QUOTES:
+                k -= 1
+            for word in ([folded[k - 1]] if k > 0 else []) + [folded[m.start]]:
+                head = _head_noun(word)
+                if head:
+                    heads.setdefault(m.entity.id, set()).add(head)
+    return {eid: frozenset(h) for eid, h in heads.items()}
+
+
+def _head_noun(word: str) -> str | None:
+    """The head noun a folded word is, without clitics and the article (لشركة → شركه, المجموعة → مجموعه), or None."""
+    for _, rest in strip_proclitic(word)[:3]:
+        bare = rest[2:] if rest.startswith("ال") else rest
+        if bare in load_cues().head_nouns:
+            return bare
+    return None
 
 
 @lru_cache(maxsize=65_536)
@@ -866,6 +895,11 @@ class _Context:
                         and not self._governed(m) and not self._is_modifier(m)]
             return subjects[:1]
         if spec == "salient":
+            described = _head_noun(self.folded[end]) if self._definite_at(end, end) is not None else None
+            if described:  # الرئيس التنفيذي للمجموعة: the group the article named with مجموعة
+                m = self.salience.best(types, self.sentence.index, start, exclude, described)
+                if m and described in self.salience.heads.get(m.entity.id, ()):
+                    return [m]
             near = self._before(start, types, _DEFAULT_WINDOW, exclude, False, prefer_agents=not self.trigger.pronoun)
             subject = self._definite_at(0, start, ungoverned=True)
             if near and (subject is None or near[0].start > subject):
@@ -934,7 +968,7 @@ class _Context:
                 break  # a reported clause (قال X إن …) is not this trigger's argument
             definite = self._definite_at(end, m.start, ungoverned=True)
             if definite is not None and m.start > definite + 1:
-                d = self._definite_ref(types, exclude, end)
+                d = self._definite_ref(types, exclude, end, definite)
                 return [d] if d else []
             if self._is_modifier(m):
                 continue
@@ -943,7 +977,8 @@ class _Context:
             if m.type in types and m.entity.id not in exclude:
                 return [m]
         limit = min(end + window, len(self.tokens) - 1)
-        d = self._definite_ref(types, exclude, end) if self._definite_at(end, limit, ungoverned=True) is not None else None
+        definite = self._definite_at(end, limit, ungoverned=True)
+        d = self._definite_ref(types, exclude, end, definite) if definite is not None else None
         return [d] if d else []
 
     def _before(self, start, types, window, exclude, adjacent, prefer_agents: bool = True) -> list[_M]:
@@ -1030,7 +1065,7 @@ class _Context:
                     return [m]
             definite = self._definite_at(origin, origin + 1)
             if definite is not None:
-                d = self._definite_ref(types, exclude, origin)
+                d = self._definite_ref(types, exclude, origin, definite)
                 if d:
                     return [d]
         return []
@@ -1046,8 +1081,11 @@ class _Context:
                     return k
         return None
 
-    def _definite_ref(self, types, exclude, token) -> _M | None:
-        return self.salience.best(types & {"ORG"}, self.sentence.index, token, exclude)
+    def _definite_ref(self, types, exclude, token, at: int | None = None) -> _M | None:
+        """The entity a definite description refers to: the salient organization, one named with the description's
+        head noun first (للمجموعة: the group named مجموعة X) when ``at`` (the description's token) is given."""
+        head = _head_noun(self.folded[at]) if at is not None else None
+        return self.salience.best(types & {"ORG"}, self.sentence.index, token, exclude, head)
 
     def _is_modifier(self, m: _M) -> bool:
         """A mention that describes the noun before it (التابعة لـX، يملكها X) is not the slot's filler."""

@@ -513,3 +513,12 @@ def test_a_product_belonging_to_a_company_is_its_product(rules):
 def test_the_company_that_raised_the_round_is_the_one_funded(rules):
     text = "وشارك صندوق الاستثمارات العامة في جولة التمويل البالغة 500 مليون دولار التي جمعتها شركة «تيراكوم»."
     assert ("صندوق الاستثمارات العامة", "INVESTED_IN", "تيراكوم") in _facts(rules, text)
+
+
+def test_a_definite_description_refers_to_the_entity_named_with_its_head_noun(rules):
+    """للمجموعة refers to the group the article named مجموعة X, not to the nearest company."""
+    text = ("أتمت مجموعة زيراتك الاستحواذ على تطبيق «كوانتا»، في حين احتفظت سابك بخدمة «تيرا رايد»، "
+            "وفق ما قاله حاتم دويدار، الرئيس التنفيذي للمجموعة.")
+    facts = _facts(rules, text)
+    assert any(f[0] == "حاتم دويدار" and f[1] == "LEADS" and "زيراتك" in f[2] for f in facts)
+    assert ("حاتم دويدار", "LEADS", "سابك") not in facts
