@@ -119,7 +119,7 @@ class _Lexicon:
     controlling_words: frozenset[str]
 
 
-_Slot = Annotated[str, StringConstraints(pattern=r"^(before|after|subject|salient|next|funded|round|prep:\S+)$")]
+_Slot = Annotated[str, StringConstraints(pattern=r"^(before|after|object|subject|salient|next|funded|round|prep:\S+)$")]
 
 
 class _Frame(BaseModel):
@@ -885,6 +885,8 @@ class _Context:
             return self._before(start, types, window, exclude, adjacent)
         if spec.startswith("prep:"):
             return self._after_prep(fold(spec[5:]), end, types, _DEFAULT_WINDOW, exclude)
+        if spec == "object":
+            return self._object(end, types, window, exclude)
         if spec == "round":
             return self._round_recipient(end, types, exclude)
         if spec == "funded":
@@ -929,6 +931,14 @@ class _Context:
             return None
         return next((m for m in self.ms if rounds[-1] < m.start < start and m.type in types
                      and m.entity.id not in exclude and (self._governed(m) or self._raised_it(m))), None)
+
+    def _object(self, end: int, types: set[str], window: int, exclude: set[str]) -> list[_M]:
+        """The object of a verb: the first fitting mention after it, or in verb–subject–object order (باعت X شركة
+        Y لـZ) the second one, when a bare name stands right after the verb and another bare one follows it."""
+        bare = [m for m in self.ms if 0 <= m.start - end <= 12 and not self._governed(m) and not self._is_modifier(m)]
+        if len(bare) >= 2 and bare[0].start - end <= 2 and bare[1].type in types and bare[1].entity.id not in exclude:
+            return [bare[1]]
+        return self._after(end, types, window, exclude, False)
 
     def _round_recipient(self, end: int, types: set[str], exclude: set[str]) -> list[_M]:
         """The organization the round a trigger names goes to: after the trigger, the first one right after the round

@@ -522,3 +522,10 @@ def test_a_definite_description_refers_to_the_entity_named_with_its_head_noun(ru
     facts = _facts(rules, text)
     assert any(f[0] == "حاتم دويدار" and f[1] == "LEADS" and "زيراتك" in f[2] for f in facts)
     assert ("حاتم دويدار", "LEADS", "سابك") not in facts
+
+
+def test_the_object_of_a_sale_in_verb_subject_object_order_is_what_was_sold(rules):
+    text = "وباعت مجموعة سابك شركة «تيراكوم» لشركة «زيراتك» مقابل 300 مليون دولار."
+    facts = _facts(rules, text)
+    assert ("زيراتك", "ACQUIRED", "تيراكوم") in facts
+    assert not [f for f in facts if f[1] == "ACQUIRED" and f[2] == "سابك"]
