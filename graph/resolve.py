@@ -7,13 +7,14 @@ Rules, tried in order (the thresholds and extra alias pairs are data, ``extracto
 3. ``same-name``: one of its names has the match key of a name of the node (same type family);
 4. ``acronym``: an all-capitals Latin name equals the initials of a node's multi-word Latin name (PIF);
 5. ``transliteration``: an Arabic name and a Latin name share a consonant skeleton (ميتا / Meta);
-6. ``person-part``: a bare given name or surname joins the one person node with that part, when only one has it.
+6. ``person-part``: a bare given name or surname joins the one person node with that part, when only one has it (a
+   full name joins that way only when its given name is the node's, spelled another way).
 
 A name a user split off (``alaqat split NAME``, the ``apart`` keys) overrides them all: an entity with that name
 gets a node of its own (rule ``manual-split``), and no other entity joins that node.
 
-Two people who share a surname stay apart: full names join only on the same key, and a bare part joins only an
-unambiguous full name.
+Two people who share a surname stay apart: full names join only on the same key (never on a bare surname they both
+repeat), and a bare part joins only an unambiguous full name.
 """
 
 from __future__ import annotations
@@ -143,7 +144,8 @@ class Resolver:
                 for other in pair - keys:
                     if (fam, other) in self.keys:
                         return Match(self.keys[(fam, other)], "alias-pair")
-        for key in sorted(keys):
+        full = {k for k in keys if len(k.split()) >= 2} if fam == "person" else set()
+        for key in sorted(full or keys):  # a person with a full name joins on it, never on a bare part (ماير)
             if (fam, key) in self.keys:
                 return Match(self.keys[(fam, key)], "same-name")
         if fam == "org":
@@ -153,11 +155,22 @@ class Resolver:
             match = self._transliteration(fam, names)
             if match:
                 return match
-        if fam == "person":
+        if fam == "person":  # a bare part (وانج) joins the one person who has it; a full name, when its given name agrees
             for key in sorted(keys):
                 if len(key.split()) == 1 and len(self.parts.get(key, ())) == 1:
-                    return Match(next(iter(self.parts[key])), "person-part")
+                    node = next(iter(self.parts[key]))
+                    if not full or self._same_given_name(full, node):
+                        return Match(node, "person-part")
         return None
+
+    def _same_given_name(self, full: set[str], node: str) -> bool:
+        """True when a full name's first word and one of the node's full names' first word are one name spelled
+        two ways (ماسايوشي / ماسايوشى، أليكس / ألكس): ماريزا ماير and روبن ماير are two people."""
+        from rapidfuzz import fuzz
+
+        firsts = {k.split()[0] for k in full}
+        theirs = {k.split()[0] for k in self.node_keys.get(node, ()) if len(k.split()) >= 2}
+        return any(fuzz.ratio(skeleton(a), skeleton(b)) >= self.ratio for a in firsts for b in theirs)
 
     def _transliteration(self, fam: str, names: set[str]) -> Match | None:
         from rapidfuzz import fuzz

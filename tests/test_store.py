@@ -90,6 +90,16 @@ def test_people_sharing_a_surname_stay_apart(tmp_path, rules):
     assert G.nodes[muhammad]["documents"] == ["a"]
 
 
+def test_two_full_names_sharing_a_repeated_surname_stay_apart(tmp_path, rules):
+    """Each article repeats its person's bare surname: the shared alias العبار never joins محمد and خالد."""
+    folder = tmp_path / "in"
+    _write(folder, "a.txt", "خبر\nقال رجل الأعمال محمد العبار إن المشروع سيكتمل. وأضاف العبار أن الطلب قوي.")
+    _write(folder, "b.txt", "خبر\nقال الرئيس التنفيذي خالد العبار إن الشركة ستتوسع. وأكد العبار أن الأرباح نمت.")
+    G = build_from_paths([folder], rules).graph
+    people = [d["label"] for _, d in G.nodes(data=True) if d["type"] == "PERSON"]
+    assert sorted(people) == ["خالد العبار", "محمد العبار"]
+
+
 def test_bare_surname_joins_the_only_person_with_it_across_articles(tmp_path, rules):
     from extractors.records import Entity, Extraction, Mention
 
