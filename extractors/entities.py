@@ -199,6 +199,35 @@ def content_words(key: str) -> tuple[frozenset[str], ...]:
     return tuple(out)
 
 
+def _nationalities(key: str) -> frozenset[str]:
+    """The countries a name names by a nationality adjective or a place, as stems (البنك الأهلي المصري → مصر;
+    منتخب السعودية → سعود; الاتصالات الإسبانية → اسبان).
+
+    >>> sorted(_nationalities("الاتصالات السعوديه")), sorted(_nationalities("زيراتك"))
+    (['سعود'], [])
+    """
+    cues = load_cues()
+    stems = set()
+    for word in key.split():
+        if (word in cues.gentilics or word in cues.places) and word not in cues.name_adjectives:  # الوطني، العربي
+            word = word[2:] if word.startswith("ال") else word
+            for ending in ("يه", "ي", "ه"):
+                if word.endswith(ending) and len(word) - len(ending) >= 3:
+                    word = word[: -len(ending)]
+                    break
+            stems.add(word)
+    return frozenset(stems)
+
+
+def _same_country(a: frozenset[str], b: frozenset[str]) -> bool:
+    """True when two sets of country stems share a country (مصر / مصر، اسبانيا / اسبان).
+
+    >>> _same_country(frozenset({"سعود"}), frozenset({"سعود"})), _same_country(frozenset({"اسبان"}), frozenset({"سعود"}))
+    (True, False)
+    """
+    return any(x.startswith(y) or y.startswith(x) for x in a for y in b)
+
+
 def _within(short: tuple[frozenset[str], ...], long: tuple[frozenset[str], ...]) -> bool:
     """True when the words of ``short`` can be read, in their order, as words of ``long`` (كيو داتا is not داتا كيو)."""
     k = 0
@@ -223,18 +252,20 @@ def _join_partial_names(mentions: list[Mention], uf: _Union) -> None:
     names = _Names(mentions, words)
     by_length = sorted(mentions, key=lambda m: (-len(words[m.id]), _mention_order(m.id)))
     for m in by_length:
-        mine = words[m.id]
+        mine, nationality = words[m.id], _nationalities(m.key)
         if not mine or m.type == "LOC":
             continue
         family = "PERSON" if m.type == "PERSON" else "ORG"
         own = {uf.find(m.id)}
         equal, larger = set(), set()
         for name in names.sharing(mine[0]):
-            etype, canonical, source, theirs = name
+            etype, canonical, source, theirs, their_nationality = name
             if etype == "LOC" or m.canonical and canonical or m.canonical and source in _EXTENDED:
                 continue  # a known entity never joins a unit named after it (أوبر / أوبر إيتس، «سوني هوندا موبايلتي»)
             if not _within(mine, theirs):
                 continue
+            if nationality and their_nationality and not _same_country(nationality, their_nationality):
+                continue  # الاتصالات الإسبانية is not الاتصالات السعودية: two nationalities, two companies
             same_family = ("PERSON" if etype == "PERSON" else "ORG") == family
             if m.type == "ORG" and etype == "PRODUCT" and source != "model" and len(theirs) > len(mine):
                 continue  # كيا is not its product كيا إي في 5
@@ -251,14 +282,14 @@ def _join_partial_names(mentions: list[Mention], uf: _Union) -> None:
 
 
 class _Names:
-    """The distinct names of an article's mentions, as (type, known, source, content words), each with the mentions
-    that bear it, indexed by every reading of every word."""
+    """The distinct names of an article's mentions, as (type, known, source, content words, nationalities), each with
+    the mentions that bear it, indexed by every reading of every word."""
 
     def __init__(self, mentions: list[Mention], words: dict[str, tuple[frozenset[str], ...]]) -> None:
         self.bearers: dict[tuple, list[str]] = {}
         self.by_form: dict[str, set[tuple]] = {}
         for m in mentions:
-            name = (m.type, bool(m.canonical), m.source, words[m.id])
+            name = (m.type, bool(m.canonical), m.source, words[m.id], _nationalities(m.key))
             self.bearers.setdefault(name, []).append(m.id)
             for forms in name[3]:
                 for form in forms:

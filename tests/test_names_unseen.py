@@ -398,3 +398,12 @@ def test_a_bare_government_is_its_place_not_an_org(full, text):
     """GUIDELINES: a bare "the government of X" is not an organization to score; it is typed as the place."""
     entities = full(Document(id="t", text=text)).entities
     assert not [e for e in entities if e.label.startswith("حكومة") and e.type == "ORG"]
+
+
+def test_names_of_two_nationalities_stay_two_entities(full):
+    """الاتصالات الإسبانية is not الاتصالات السعودية; منتخب السعودية is المنتخب السعودي."""
+    text = ("وقالت شركة الاتصالات السعودية إنها ستعين عضوا في مجلس إدارة شركة الاتصالات الإسبانية. "
+            "وأكدت الاتصالات السعودية أن الصفقة مهمة.")
+    labels = [e.label for e in full(Document(id="t", text=text)).entities if e.type == "ORG"]
+    assert any("الإسبانية" in label for label in labels)
+    assert any("السعودية" in label for label in labels)
