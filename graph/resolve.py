@@ -55,6 +55,17 @@ def _script(name: str) -> str:
     return "ar" if any(is_arabic_char(c) for c in name) else "lat"
 
 
+def _dictionary_word(name: str) -> bool:
+    """True for a one-word Arabic name that is an Arabic dictionary word (آبار), not a transliteration (ميتا).
+
+    >>> _dictionary_word("آبار"), _dictionary_word("ميتا")
+    (True, False)
+    """
+    from extractors.ner.dictionary import known_word
+
+    return " " not in name.strip() and known_word(name)
+
+
 def _initials(name: str) -> str:
     words = [w for w in re.split(r"[\s\-]+", name) if w[:1].isalpha()]
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
@@ -181,6 +192,11 @@ class Resolver:
                 continue
             other = "lat" if _script(name) == "ar" else "ar"
             nodes = self.skeletons.get((fam, other, sk), set())
+            if len(sk) <= 2:  # آبار (wells) is no spelling of Uber: two consonants match only names no dictionary holds
+                arabic = [name] if other == "lat" else [k for n in nodes for k in self.node_keys.get(n, ())
+                                                        if _script(k) == "ar" and skeleton(k) == sk]
+                if any(_dictionary_word(a) for a in arabic):
+                    continue
             if len(nodes) == 1 and len(sk) >= max(self.min_skeleton, 3 if len(name) > 4 else 2):
                 return Match(next(iter(nodes)), "transliteration", 1.0)
             if len(sk) >= self.min_fuzzy:

@@ -100,6 +100,17 @@ def test_two_full_names_sharing_a_repeated_surname_stay_apart(tmp_path, rules):
     assert sorted(people) == ["خالد العبار", "محمد العبار"]
 
 
+def test_a_dictionary_word_is_no_transliteration_of_a_short_latin_name(tmp_path, full):
+    """آبار (wells; a fund's name) shares two consonants with Uber: the two stay apart."""
+    folder = tmp_path / "in"
+    _write(folder, "a.txt", "خبر\nأعلنت شركة Uber عن نتائجها الفصلية.")
+    _write(folder, "b.txt", "خبر\nوقال رئيس مجلس إدارة شركة آبار إن الشركة تدرس صفقات جديدة.")
+    G = build_from_paths([folder], full).graph
+    uber = [n for n, d in G.nodes(data=True) if "Uber" in d["aliases"]]
+    assert uber and not any("آبار" in a for n in uber for a in G.nodes[n]["aliases"])
+    assert any("آبار" in d["aliases"] for _, d in G.nodes(data=True))
+
+
 def test_bare_surname_joins_the_only_person_with_it_across_articles(tmp_path, rules):
     from extractors.records import Entity, Extraction, Mention
 
