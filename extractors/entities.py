@@ -308,16 +308,20 @@ class _Names:
 
 
 def _join_person_parts(mentions: list[Mention], uf: _Union) -> None:
-    """A bare given name or surname joins the one full person name of the article that contains it."""
+    """A bare given name or surname joins the one full person name of the article that contains it (not a company's
+    name the article gives with its head noun or knows)."""
     full: dict[str, set[str]] = {}
     for m in mentions:
         parts = m.key.split()
         if m.type == "PERSON" and len(parts) >= 2 and parts[0] not in _CONNECTORS:
             for part in (parts[0], parts[-1], " ".join(parts[-2:])):
                 full.setdefault(part, set()).add(m.id)
+    companies = {content_words(m.key) for m in mentions if m.type == "ORG" and (m.canonical or m.source in _NAMED_BY_CUE)}
     for m in mentions:
         if len(m.key.split()) > 2 or m.canonical and m.type != "PERSON":
             continue
+        if content_words(m.key) in companies:
+            continue  # «طلعت مصطفى» beside مجموعة طلعت مصطفى القابضة is the group, not هشام طلعت مصطفى
         owners = {uf.find(o) for o in full.get(m.key, set())} - {uf.find(m.id)}
         if len(owners) == 1 and m.type in ("PERSON", "ORG", "MISC") and (m.type == "PERSON" or m.source == "model" or m.source == "quoted"):
             uf.join(next(iter(owners)), m.id)

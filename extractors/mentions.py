@@ -437,8 +437,8 @@ class MentionFinder:
                 break
             words.append(w)
             j += 1
-        if not words or "ال" + words[0] in cues.gentilics or self._describes(words[0]):
-            return None  # بنك سعودي، صندوق استثماري، مجموعة تأمين: a description, not a name
+        if not words or not founder_end and ("ال" + words[0] in cues.gentilics or self._describes(words[0])):
+            return None  # بنك سعودي، صندوق استثماري، مجموعة تأمين: a description, not a name (مجموعة كمال نصار is one)
         if self._foreign(words[0]) and founder_end == 0:
             # مجموعة نورينكو الدفاعية الصينية: after a transliterated name, definite adjectives describe it
             while len(words) > 1 and words[-1].startswith(("ال", "وال")) and words[-1] not in cues.unit_words:
@@ -682,6 +682,7 @@ class MentionFinder:
                 k += 1
                 continue
             family = (w.startswith("ال") and len(w) >= 5 and (ends or not ordinary) and not participle and w not in cues.gentilics
+                      and not corporate_suffix(w)  # كمال نصار القابضة: a holding company, not a family name
                       and not self._head_at_word(w) and not self._head_at_word(w[2:])
                       and w not in cues.places and w not in cues.person_titles and w[2:] not in cues.person_titles)
             if not (family or w in cues.first_names and not self._common(w)):

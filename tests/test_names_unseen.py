@@ -407,3 +407,15 @@ def test_names_of_two_nationalities_stay_two_entities(full):
     labels = [e.label for e in full(Document(id="t", text=text)).entities if e.type == "ORG"]
     assert any("الإسبانية" in label for label in labels)
     assert any("السعودية" in label for label in labels)
+
+
+def test_a_group_named_after_its_founder_stays_apart_from_the_founders_son(rules):
+    """مجموعة كمال نصار القابضة is one ORG (كمال is also a common word; القابضة is no family name); سامي كمال نصار,
+    who chairs it, stays a person, and «كمال نصار» is the group."""
+    text = ("أعلنت مجموعة كمال نصار القابضة عن أرباحها السنوية. وقال سامي كمال نصار، رئيس المجموعة، "
+            "إن «كمال نصار» ستتوسع في السعودية.")
+    entities = {e.label: e for e in rules(Document(id="t", text=text)).entities}
+    assert entities["مجموعة كمال نصار القابضة"].type == "ORG"
+    assert "كمال نصار" in entities["مجموعة كمال نصار القابضة"].aliases
+    assert entities["سامي كمال نصار"].type == "PERSON"
+    assert "كمال نصار" not in entities["سامي كمال نصار"].aliases
