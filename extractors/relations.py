@@ -972,7 +972,7 @@ class _Context:
         for n, m in enumerate(ms):
             if m.start < end:
                 continue
-            if m.start - end > (0 if adjacent else window):
+            if (self._gap(end, m.start) if adjacent else m.start - end) > (0 if adjacent else window):
                 break
             if any(self.folded[k] in _CLAUSE_BREAKS for k in range(end, m.start)):
                 break  # a reported clause (قال X إن …) is not this trigger's argument
@@ -997,7 +997,7 @@ class _Context:
         for m in reversed(self.ms):
             if m.end > start:
                 continue
-            if start - m.end > (0 if adjacent else window + described):
+            if (self._gap(m.end, start) if adjacent else start - m.end) > (0 if adjacent else window + described):
                 break
             if not adjacent and self._is_modifier(m):
                 described += m.end - m.start + 4
@@ -1008,6 +1008,10 @@ class _Context:
             if not self._is_modifier(m):
                 fallback = fallback or [m]
         return fallback
+
+    def _gap(self, a: int, b: int) -> int:
+        """Tokens between ``a`` and ``b`` other than quote marks: «iPhone 16» من «أبل» still touch their trigger."""
+        return sum(1 for k in range(a, b) if self.tokens[k].text not in _QUOTES)
 
     def _governed(self, m: _M) -> bool:
         """True when a preposition governs the mention (في X، لـX): it is then rarely the agent."""

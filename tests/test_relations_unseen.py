@@ -529,3 +529,8 @@ def test_the_object_of_a_sale_in_verb_subject_object_order_is_what_was_sold(rule
     facts = _facts(rules, text)
     assert ("زيراتك", "ACQUIRED", "تيراكوم") in facts
     assert not [f for f in facts if f[1] == "ACQUIRED" and f[2] == "سابك"]
+
+
+def test_quote_marks_do_not_break_adjacency(rules):
+    text = "ويتفوق تطبيق «Nexora Flow» من «مايكروسوفت» على منافسيه في السوق."
+    assert ("Nexora Flow", "PRODUCT_OF", "مايكروسوفت") in _facts(rules, text)
