@@ -1003,9 +1003,10 @@ class _Context:
                 described += m.end - m.start + 4
             if m.type not in types or m.entity.id in exclude:
                 continue
-            if adjacent or not prefer_agents or not (self._governed(m) or self._is_modifier(m)):
-                return [m]
-            if not self._is_modifier(m):
+            modifier = not adjacent and self._is_modifier(m)
+            if adjacent or not prefer_agents and not modifier or not (self._governed(m) or modifier):
+                return [m]  # an antecedent is never inside a description (شركة X، المملوكة لـY، … نموذجها: X)
+            if not modifier or not prefer_agents:
                 fallback = fallback or [m]
         return fallback
 

@@ -534,3 +534,11 @@ def test_the_object_of_a_sale_in_verb_subject_object_order_is_what_was_sold(rule
 def test_quote_marks_do_not_break_adjacency(rules):
     text = "ويتفوق تطبيق «Nexora Flow» من «مايكروسوفت» على منافسيه في السوق."
     assert ("Nexora Flow", "PRODUCT_OF", "مايكروسوفت") in _facts(rules, text)
+
+
+def test_a_pronoun_never_refers_into_a_description(rules):
+    """نموذجها refers to the company, not to the fund inside «المملوكة لـ…»."""
+    text = "أطلقت شركة زيراتك، المملوكة لصندوق الاستثمارات العامة، تطبيقا مبنيا على نموذجها اللغوي «Nexora 2»."
+    facts = _facts(rules, text)
+    assert ("Nexora 2", "PRODUCT_OF", "زيراتك") in facts
+    assert ("Nexora 2", "PRODUCT_OF", "صندوق الاستثمارات العامة") not in facts
