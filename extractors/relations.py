@@ -953,8 +953,10 @@ class _Context:
                            for j, w in enumerate(self.folded[end : m.start]))
             k = m.start
             while k > end and (self.tokens[k - 1].text in _QUOTES or _is_head(self.folded[k - 1])):
-                k -= 1  # في شركة «X»
-            governed = k > end and self.folded[k - 1] in self.lex.prepositions or self._governed(m)
+                k -= 1  # في شركة «X»، لمنصة «X»
+            attached = k < m.start and self.folded[k][:1] in ("ل", "ب") and _head_noun(self.folded[k]) is not None \
+                and not self.folded[k].startswith("ال")
+            governed = k > end and self.folded[k - 1] in self.lex.prepositions or attached or self._governed(m)
             if (genitive or governed or self._raised_it(m)) and not self._leads_round(m):
                 return [m]
         return []
@@ -969,6 +971,10 @@ class _Context:
 
     def _after(self, end, types, window, exclude, adjacent) -> list[_M]:
         ms = self.ms
+        own = self.trigger.words[-1] in ("ل", "ب") and not any(m.start == end for m in ms)
+        if own and self._definite_at(end, end) is not None:  # رئيسا تنفيذيا للمجموعة: its own preposition's noun
+            d = self._definite_ref(types, exclude, end, end)
+            return [d] if d else []
         for n, m in enumerate(ms):
             if m.start < end:
                 continue

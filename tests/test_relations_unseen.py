@@ -542,3 +542,13 @@ def test_a_pronoun_never_refers_into_a_description(rules):
     facts = _facts(rules, text)
     assert ("Nexora 2", "PRODUCT_OF", "زيراتك") in facts
     assert ("Nexora 2", "PRODUCT_OF", "صندوق الاستثمارات العامة") not in facts
+
+
+def test_a_title_ending_in_its_preposition_takes_the_definite_description_after_it(rules):
+    text = "عينت مجموعة زيراتك القابضة المهندس خالد الراشد رئيساً تنفيذياً للمجموعة، خلفاً لسامي العتيبي."
+    assert any(f[:2] == ("خالد الراشد", "LEADS") and "زيراتك" in f[2] for f in _facts(rules, text))
+
+
+def test_a_round_for_a_company_named_with_an_attached_preposition(rules):
+    text = "وشاركت سابك في جولة التمويل الأخيرة لشركة «تيراكوم» بقيمة 20 مليون دولار."
+    assert ("سابك", "INVESTED_IN", "تيراكوم") in _facts(rules, text)
