@@ -22,7 +22,7 @@ from extractors.amounts import Quantity, find_quantities
 from extractors.errors import LexiconError
 from extractors.lexicon import load_cues, load_json
 from extractors.mentions import strip_proclitic
-from extractors.normalize import fold, light_stem
+from extractors.normalize import fold, light_stem, match_key
 from extractors.records import (
     SCORED_TYPES,
     SYMMETRIC_RELATIONS,
@@ -335,7 +335,7 @@ def find_relations(
         for rel in ruled:
             key = _fact_key(rel)
             found[key] = _merge(found.get(key), rel)
-    for rel in _named_units(document, sentences, mentions, entities):
+    for rel in _named_units(document, sentences, mentions, entities) + _ministers(document, sentences, folded_lists, placed, entities):
         found[_fact_key(rel)] = _merge(found.get(_fact_key(rel)), rel)
     for key, rel in found.items():  # evidence deduplicated once per fact: linear in its repeats
         found[key] = rel.model_copy(update={"evidence": tuple(dict.fromkeys(rel.evidence))})
@@ -365,6 +365,31 @@ def _named_units(
                             trigger=m.text, date=document.date, title=document.title)
         out.append(Relation(head=unit.id, tail=base.id, relation=relation, head_mention=m.id, confidence=0.7,
                             evidence=(evidence,)))
+    return out
+
+
+def _ministers(document: Document, sentences: list[Sentence], folded_lists: list[list[str]],
+               placed: list[list["_M"]], entities: list[Entity]) -> list[Relation]:
+    """A minister leads the ministry the article names after his portfolio: «X، وزير الاستثمار» and «وزارة
+    الاستثمار» (LEADS, role minister)."""
+    ministries = {}
+    for e in entities:
+        words = match_key(e.label).split()
+        if e.type == "ORG" and len(words) >= 2 and words[0] == "وزاره":
+            ministries.setdefault(words[1], e)
+    out = []
+    for sentence, folded, ms in zip(sentences, folded_lists, placed):
+        for m in ms:
+            k = m.end + (1 if m.end < len(folded) and folded[m.end] in ("،", ",") else 0)
+            if m.type != "PERSON" or k + 1 >= len(folded) or folded[k] not in ("وزير", "وزيره"):
+                continue
+            ministry = ministries.get(folded[k + 1])
+            if ministry is None:
+                continue
+            evidence = Evidence(document=document.id, sentence=sentence.text, start=sentence.start, end=sentence.end,
+                                trigger=" ".join(folded[k : k + 2]), date=document.date, title=document.title)
+            out.append(Relation(head=m.entity.id, tail=ministry.id, relation="LEADS", role="minister",
+                                head_mention=m.mention.id, confidence=0.7, evidence=(evidence,)))
     return out
 
 

@@ -552,3 +552,8 @@ def test_a_title_ending_in_its_preposition_takes_the_definite_description_after_
 def test_a_round_for_a_company_named_with_an_attached_preposition(rules):
     text = "وشاركت سابك في جولة التمويل الأخيرة لشركة «تيراكوم» بقيمة 20 مليون دولار."
     assert ("سابك", "INVESTED_IN", "تيراكوم") in _facts(rules, text)
+
+
+def test_a_minister_leads_the_ministry_of_his_portfolio(rules):
+    text = "قال سامي العتيبي، وزير الصناعة، إن «وزارة الصناعة» وقعت اتفاقية مع شركة زيراتك."
+    assert ("سامي العتيبي", "LEADS", "وزارة الصناعة") in _facts(rules, text)
