@@ -645,10 +645,11 @@ class MentionFinder:
                 continue  # التوقيع علي الاتفاق: على written with ي before an ordinary word
             for clitic, rest in strip_proclitic(s.folded[i])[:2]:
                 prepositional = s.folded[i][:1] in "لب" and len(rest) >= 3 and s.folded[i] not in cues.common_words
-                if clitic and not (s.folded[i].startswith("و") and len(rest) >= 4 or prepositional):
+                compound = rest == "عبد" and i + 1 < len(s.tokens) and "عبد" + s.folded[i + 1] in cues.first_names
+                if clitic and not (s.folded[i].startswith("و") and (len(rest) >= 4 or compound) or prepositional):
                     continue
                 given = i + 1
-                if rest == "عبد" and i + 1 < len(s.tokens) and "عبد" + s.folded[i + 1] in cues.first_names:
+                if compound:
                     rest, given = "عبد" + s.folded[i + 1], i + 2  # عبد الله written as two words
                 if rest in cues.first_names:
                     end = self._person_extent(s, given, max_parts=1)
