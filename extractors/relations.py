@@ -825,8 +825,8 @@ class _Context:
             heads = self._after(tails[0].end, h_types, window, {tails[0].entity.id}, False)
         else:
             heads = self._slot(frame["head"], start, end, h_types, window, set(), adjacent)
-            if not heads and frame["head"] == "before" and self.trigger.role == "title":
-                heads = self._title_chain_holder(start)
+            if not heads and frame["head"] == "before" and (self.trigger.role == "title" or self.trigger.relation == "FOUNDED"):
+                heads = self._title_chain_holder(start)  # الرئيس التنفيذي لـX ومؤسس Y
             if not heads:
                 return []
             spec = frame["tail"]

@@ -557,3 +557,13 @@ def test_a_round_for_a_company_named_with_an_attached_preposition(rules):
 def test_a_minister_leads_the_ministry_of_his_portfolio(full):
     text = "قال سامي العتيبي، وزير الصناعة، إن «وزارة الصناعة» وقعت اتفاقية مع شركة زيراتك."
     assert ("سامي العتيبي", "LEADS", "وزارة الصناعة") in _facts(full, text)
+
+
+def test_a_founder_title_joined_to_a_chain_names_the_person_before_it(rules):
+    text = "وأعلن خالد الراشد، الرئيس التنفيذي لسابك ومؤسس شركة «تيراكوم»، عن خطة جديدة."
+    assert ("خالد الراشد", "FOUNDED", "تيراكوم") in _facts(rules, text)
+
+
+def test_a_possessive_partner_noun_names_a_partnership(rules):
+    text = "قالت سابك إنها تدرس مع شريكتها «أرامكو» توسعة المجمع."
+    assert ("أرامكو", "PARTNERS_WITH", "سابك") in _facts(rules, text)
