@@ -582,6 +582,19 @@ def _head_noun(word: str) -> str | None:
     return None
 
 
+def _without_suffix(word: str) -> str:
+    """A folded noun without a possessive pronoun suffix (تطبيقها → تطبيق، شركتها → شركه).
+
+    >>> _without_suffix("تطبيقها"), _without_suffix("شركتها"), _without_suffix("سابك")
+    ('تطبيق', 'شركه', 'سابك')
+    """
+    for suffix in ("هما", "ها", "هم", "ه"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            return stem[:-1] + "ه" if stem.endswith("ت") else stem
+    return word
+
+
 @lru_cache(maxsize=65_536)
 def _is_head(word: str) -> bool:
     return any(rest in load_cues().head_nouns for _, rest in strip_proclitic(word)[:2])
@@ -1048,8 +1061,9 @@ class _Context:
     def _governed(self, m: _M) -> bool:
         """True when a preposition governs the mention (في X، لـX): it is then rarely the agent."""
         k = m.start
-        while k > 0 and self.tokens[k - 1].text in _QUOTES:
-            k -= 1
+        while k > 0 and (self.tokens[k - 1].text in _QUOTES or _is_head(self.folded[k - 1])
+                         or _is_head(_without_suffix(self.folded[k - 1]))):
+            k -= 1  # في شركة «X»، عبر تطبيقها «X»
         if k > 0 and self.folded[k - 1] in self.lex.prepositions:
             return True
         first = self.tokens[m.start]

@@ -567,3 +567,11 @@ def test_a_founder_title_joined_to_a_chain_names_the_person_before_it(rules):
 def test_a_possessive_partner_noun_names_a_partnership(rules):
     text = "قالت سابك إنها تدرس مع شريكتها «أرامكو» توسعة المجمع."
     assert ("أرامكو", "PARTNERS_WITH", "سابك") in _facts(rules, text)
+
+
+def test_a_name_after_a_preposition_and_a_head_noun_is_governed(rules):
+    """عبر وحدتها «X»: X is governed (not the agent); the subject before it is."""
+    text = "وكانت سابك عبر وحدتها «تيراكوم» استحوذت على شركة زيراتك."
+    facts = _facts(rules, text)
+    assert ("سابك", "ACQUIRED", "زيراتك") in facts
+    assert ("تيراكوم", "ACQUIRED", "زيراتك") not in facts
