@@ -10,6 +10,7 @@ and no other person in the article shares it.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from extractors.lexicon import Gazetteer, load_cues, load_gazetteer
 from extractors.mentions import strip_proclitic
@@ -173,6 +174,7 @@ def _join_near_spellings(mentions: list[Mention], uf: _Union, threshold: float =
                 uf.join(ma.id, mb.id)
 
 
+@lru_cache(maxsize=65_536)
 def content_words(key: str) -> tuple[frozenset[str], ...]:
     """The words that tell a name apart, each as its possible readings (with and without a proclitic and the
     article): head nouns (بنك، مجموعة), nationality adjectives (السعودي), corporate suffixes, honorifics, name

@@ -34,7 +34,7 @@ from extractors.normalize import corporate_suffix, fold, match_key, name_key
 from extractors.records import Document, Mention, MentionSource, Sentence
 from extractors.text import Token, tokenize
 
-__all__ = ["MentionFinder", "find_mentions", "strip_proclitic"]
+__all__ = ["MentionFinder", "find_mentions", "strip_proclitic", "without_possessive"]
 
 _OPEN_QUOTES = {"«", "“", '"', "„", "‘", "'", "”"}
 _CLOSE_QUOTES = {"»", "”", '"', "’", "'", "“", "″"}
@@ -394,7 +394,7 @@ class MentionFinder:
                 return "ORG", True
             if rest in cues.org_heads_dropped:
                 return "ORG", False
-            if rest in cues.product_heads or _without_possessive(rest) in cues.product_heads:
+            if rest in cues.product_heads or without_possessive(rest) in cues.product_heads:
                 if i + 1 < len(s.folded) and s.folded[i + 1] in cues.chain_nouns:
                     return "ORG", False  # سلسلة المطاعم «X»: a chain of outlets is a company
                 return "PRODUCT", False  # سيارتها «زيفيرا إكس»: its car
@@ -1076,10 +1076,10 @@ def _model_designation(word: str) -> bool:
     return any(c.isdigit() for c in word) or (len(word) <= 2 and word.isupper()) or word.lower() == "model"
 
 
-def _without_possessive(word: str) -> str:
+def without_possessive(word: str) -> str:
     """A noun without a possessive suffix (سيارتها -> سياره، هاتفه -> هاتف), folded; the word itself when it has none.
 
-    >>> _without_possessive("سيارتها"), _without_possessive("هاتفه"), _without_possessive("نظام")
+    >>> without_possessive("سيارتها"), without_possessive("هاتفه"), without_possessive("نظام")
     ('سياره', 'هاتف', 'نظام')
     """
     for suffix in ("هما", "هم", "ها", "ه"):

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from extractors.amounts import Quantity, find_quantities
 from extractors.errors import LexiconError
 from extractors.lexicon import load_cues, load_json
-from extractors.mentions import strip_proclitic
+from extractors.mentions import strip_proclitic, without_possessive
 from extractors.normalize import fold, light_stem, match_key
 from extractors.records import (
     SCORED_TYPES,
@@ -582,19 +582,6 @@ def _head_noun(word: str) -> str | None:
     return None
 
 
-def _without_suffix(word: str) -> str:
-    """A folded noun without a possessive pronoun suffix (تطبيقها → تطبيق، شركتها → شركه).
-
-    >>> _without_suffix("تطبيقها"), _without_suffix("شركتها"), _without_suffix("سابك")
-    ('تطبيق', 'شركه', 'سابك')
-    """
-    for suffix in ("هما", "ها", "هم", "ه"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            stem = word[: -len(suffix)]
-            return stem[:-1] + "ه" if stem.endswith("ت") else stem
-    return word
-
-
 @lru_cache(maxsize=65_536)
 def _is_head(word: str) -> bool:
     return any(rest in load_cues().head_nouns for _, rest in strip_proclitic(word)[:2])
@@ -795,9 +782,7 @@ class _Context:
         أرامكو في سابك: the buyer acquires in سابك, from أرامكو)."""
         if tail.sentence != self.sentence.index:
             return tail
-        k = tail.start
-        while k > 0 and (self.tokens[k - 1].text in _QUOTES or _is_head(self.folded[k - 1])):
-            k -= 1
+        k = self._name_opening(tail.start)
         before = {rest for _, rest in strip_proclitic(self.folded[k - 1])[:2]} if k > 0 else set()
         if not before & {"حصه", "حصص"}:
             return tail
@@ -889,18 +874,14 @@ class _Context:
         """True when the mention is the subject of a verb of leading (قادت X، يقود صندوق X): a round's lead investor."""
         if m.sentence != self.sentence.index:
             return False
-        k = m.start
-        while k > 0 and (self.tokens[k - 1].text in _QUOTES or _is_head(self.folded[k - 1])):
-            k -= 1
+        k = self._name_opening(m.start)
         return k > 0 and any(rest in _LEAD_VERBS for _, rest in strip_proclitic(self.folded[k - 1])[:2])
 
     def _each_of(self, m: _M) -> bool:
         """True when ``كل من`` (each of) introduces the mention: it opens a list of parties."""
         if m.sentence != self.sentence.index:
             return False
-        k = m.start
-        while k > 0 and self.tokens[k - 1].text in _QUOTES or k > 0 and _is_head(self.folded[k - 1]):
-            k -= 1
+        k = self._name_opening(m.start)
         return k >= 2 and self.folded[k - 1] == "من" and self.folded[k - 2] in ("كل", "لكل", "بكل")
 
     def _nominal(self, start: int) -> bool:
@@ -989,9 +970,7 @@ class _Context:
                 break
             genitive = all(_is_head(w) or w in self.lex.round_words or self.tokens[end + j].text in _QUOTES
                            for j, w in enumerate(self.folded[end : m.start]))
-            k = m.start
-            while k > end and (self.tokens[k - 1].text in _QUOTES or _is_head(self.folded[k - 1])):
-                k -= 1  # في شركة «X»، لمنصة «X»
+            k = self._name_opening(m.start, floor=end)  # في شركة «X»، لمنصة «X»
             attached = k < m.start and self.folded[k][:1] in ("ل", "ب") and _head_noun(self.folded[k]) is not None \
                 and not self.folded[k].startswith("ال")
             governed = k > end and self.folded[k - 1] in self.lex.prepositions or attached or self._governed(m)
@@ -1002,9 +981,7 @@ class _Context:
     def _raised_it(self, m: _M) -> bool:
         """True when a verb of raising with an object pronoun stands just before the mention (الجولة التي جمعتها
         «X»): X is the company the round went to."""
-        k = m.start
-        while k > 0 and (self.tokens[k - 1].text in _QUOTES or _is_head(self.folded[k - 1])):
-            k -= 1
+        k = self._name_opening(m.start)
         return k > 0 and any(rest in _RAISED_IT for _, rest in strip_proclitic(self.folded[k - 1])[:2])
 
     def _after(self, end, types, window, exclude, adjacent) -> list[_M]:
@@ -1058,12 +1035,19 @@ class _Context:
         """Tokens between ``a`` and ``b`` other than quote marks: «iPhone 16» من «أبل» still touch their trigger."""
         return sum(1 for k in range(a, b) if self.tokens[k].text not in _QUOTES)
 
+    def _name_opening(self, start: int, floor: int = 0, possessive: bool = False) -> int:
+        """Where the words that open a name starting at token ``start`` begin: quote marks and head nouns before it
+        (شركة «X»; with ``possessive`` also وحدتها «X») are passed over, not below ``floor``; the word before the
+        returned token is the one that governs or introduces the name."""
+        k = start
+        while k > floor and (self.tokens[k - 1].text in _QUOTES or _is_head(self.folded[k - 1])
+                             or possessive and _is_head(without_possessive(self.folded[k - 1]))):
+            k -= 1
+        return k
+
     def _governed(self, m: _M) -> bool:
         """True when a preposition governs the mention (في X، لـX): it is then rarely the agent."""
-        k = m.start
-        while k > 0 and (self.tokens[k - 1].text in _QUOTES or _is_head(self.folded[k - 1])
-                         or _is_head(_without_suffix(self.folded[k - 1]))):
-            k -= 1  # في شركة «X»، عبر تطبيقها «X»
+        k = self._name_opening(m.start, possessive=True)  # في شركة «X»، عبر تطبيقها «X»
         if k > 0 and self.folded[k - 1] in self.lex.prepositions:
             return True
         first = self.tokens[m.start]
@@ -1151,9 +1135,7 @@ class _Context:
         """A mention that describes the noun before it (التابعة لـX، يملكها X) is not the slot's filler."""
         if m.sentence != self.sentence.index:
             return False
-        k = m.start
-        while k > 0 and (self.tokens[k - 1].text in _QUOTES or _is_head(self.folded[k - 1])):
-            k -= 1  # المملوكة لشركة «X»: quotes and a head noun stand between the owner word and the mention
+        k = self._name_opening(m.start)  # المملوكة لشركة «X»: quotes and a head noun stand between the owner word and the mention
         prev = self.folded[k - 1] if k >= 1 else ""
         if self.tokens[m.start].start < m.mention.start:  # attached preposition: لـ inside the token
             prev_word = prev
