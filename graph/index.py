@@ -16,11 +16,25 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-__all__ = ["GraphIndex", "open_index", "write_index", "reads", "QUESTIONS"]
+__all__ = ["GraphIndex", "open_index", "write_index", "reads", "transaction", "QUESTIONS"]
+
+
+@contextmanager
+def transaction(db: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction on ``db`` (opened with ``isolation_level=None``): committed when the block ends, even by
+    ``return``; rolled back, and the error raised again, when it fails."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
 
 LAYOUT = "2"
 """The layout of the index tables; tables of another layout are made again."""
@@ -79,8 +93,7 @@ def write_index(db: sqlite3.Connection, G, made_from: str | None) -> None:
     edges = [(e["source"], e["target"], e["key"], json.dumps(e, ensure_ascii=False, default=list)) for e in data["edges"]]
     names = [(key, n["id"]) for n in data["nodes"]
              for key in sorted({match_key(name) for name in known_names(n["id"], n) | {str(n["id"])}}) if key]
-    db.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(db):
         for statement in _TABLES.split(";"):
             if statement.strip():
                 db.execute(statement)
@@ -89,10 +102,6 @@ def write_index(db: sqlite3.Connection, G, made_from: str | None) -> None:
         db.executemany("INSERT INTO graph_names (key, node) VALUES (?, ?)", names)
         db.execute("INSERT OR REPLACE INTO meta VALUES ('graph_generation', ?)", (made_from,))
         db.execute("INSERT OR REPLACE INTO meta VALUES ('graph_layout', ?)", (LAYOUT,))
-        db.execute("COMMIT")
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
 
 
 def open_index(path: str | Path) -> "GraphIndex":

@@ -118,8 +118,7 @@ class Store:
 
     def _migrate(self) -> None:
         self.db.executescript(_SCHEMA)
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        with index.transaction(self.db):
             row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             version = SCHEMA_VERSION if row is None else int(row[0])
             if version not in _READABLE:
@@ -130,10 +129,6 @@ class Store:
                 )
             if row is None or version != SCHEMA_VERSION:
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
         index.prepare(self.db)
 
     def close(self) -> None:
@@ -158,15 +153,16 @@ class Store:
 
     def add(self, extraction: "Extraction | Rows") -> Literal["added", "replaced", "unchanged"]:
         """Store one article's extraction (or its :class:`Rows`) in one transaction (an article a user forgot stays
-        out: "unchanged")."""
-        rows = extraction if isinstance(extraction, Rows) else rows_of(extraction)
-        doc_id = rows.document[0]
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        out: "unchanged"); an extraction is serialized only when it is stored."""
+        if isinstance(extraction, Rows):
+            doc_id, digest = extraction.document[:2]
+        else:
+            doc_id, digest = extraction.document.id, content_hash(extraction.document)
+        with index.transaction(self.db):
             row = self.db.execute("SELECT content_hash FROM documents WHERE id = ?", (doc_id,)).fetchone()
-            if row is not None and row[0] == rows.document[1] or self._forgotten(doc_id):
-                self.db.execute("COMMIT")
+            if row is not None and row[0] == digest or self._forgotten(doc_id):
                 return "unchanged"
+            rows = extraction if isinstance(extraction, Rows) else rows_of(extraction)
             if row is not None:
                 self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
                 self.db.execute("DELETE FROM clusters WHERE document = ?", (doc_id,))
@@ -174,10 +170,6 @@ class Store:
             self.db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows.mentions)
             self.db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)", rows.entities)
             self.db.executemany("INSERT OR REPLACE INTO relations VALUES (?, ?, ?, ?, ?, ?, ?)", rows.relations)
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
         return "replaced" if row is not None else "added"
 
     def documents(self) -> int:
@@ -194,16 +186,11 @@ class Store:
     def record(self, action: Curation, name: str, other: str | None = None) -> None:
         """Keep a user's decision: ``merge`` (``other`` joins ``name``), ``split`` (``name`` gets its own node) or
         ``forget`` (article ``name``: its facts are deleted and it is never added again)."""
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        with index.transaction(self.db):
             if action == "forget":
                 self.db.execute("DELETE FROM documents WHERE id = ?", (name,))
                 self.db.execute("DELETE FROM clusters WHERE document = ?", (name,))
             self.db.execute("INSERT INTO curation (action, name, other) VALUES (?, ?, ?)", (action, name, other))
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
 
     def decisions(self, action: Curation) -> list[tuple[str, str | None]]:
         """The recorded decisions of one kind, oldest first, as (name, other)."""
@@ -237,14 +224,9 @@ class Store:
             for node, data in G.nodes(data=True)
             for p in data.get("provenance", [])
         ]
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        with index.transaction(self.db):
             self.db.execute("DELETE FROM clusters")
             self.db.executemany("INSERT OR REPLACE INTO clusters VALUES (?, ?, ?, ?, ?, ?)", rows)
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
         index.write_index(self.db, G, made_from)
         return G
 
