@@ -84,6 +84,7 @@ def resolve_mentions(document: Document, mentions: list[Mention], gazetteer: Gaz
     _join_person_parts(mentions, uf)
     _join_near_spellings(mentions, uf)
     _join_partial_names(mentions, uf)
+    _join_generic_openings(mentions, uf)
     clusters: dict[str, list[Mention]] = {}
     for m in mentions:
         clusters.setdefault(uf.find(m.id), []).append(m)
@@ -253,6 +254,9 @@ def _join_partial_names(mentions: list[Mention], uf: _Union) -> None:
     words = {m.id: content_words(m.key) for m in mentions}
     names = _Names(mentions, words)
     by_length = sorted(mentions, key=lambda m: (-len(words[m.id]), _mention_order(m.id)))
+    countries: dict[str, frozenset[str]] = {}
+    for m in mentions:
+        countries[uf.find(m.id)] = countries.get(uf.find(m.id), frozenset()) | _nationalities(m.key)
     for m in by_length:
         mine, nationality = words[m.id], _nationalities(m.key)
         if not mine or m.type == "LOC":
@@ -278,7 +282,34 @@ def _join_partial_names(mentions: list[Mention], uf: _Union) -> None:
                     equal |= names.roots(name, uf) - own
             elif same_family and len(theirs) > len(mine):
                 larger |= names.roots(name, uf) - own
-        owners = equal or larger
+        mine_countries = countries[uf.find(m.id)]
+        owners = {o for o in equal or larger if not (mine_countries and countries[o])
+                  or _same_country(mine_countries, countries[o])}
+        if len(owners) == 1:
+            owner = next(iter(owners))
+            merged = countries.pop(owner) | countries.pop(uf.find(m.id))
+            uf.join(owner, m.id)
+            countries[uf.find(m.id)] = merged
+
+
+def _join_generic_openings(mentions: list[Mention], uf: _Union) -> None:
+    """A name made of generic words only (a head noun and a nationality: الاتحاد السعودي، البنك المركزي) joins the one
+    longer organization of the article that it opens (الاتحاد السعودي لكرة القدم); with two such names it joins
+    neither. Keys are indexed by their first word, so the work is linear in the mentions."""
+    by_first: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type == "ORG" and " " in m.key:
+            by_first.setdefault(m.key.split(" ", 1)[0], set()).add(m.key)
+    roots_of: dict[str, set[str]] = {}
+    for m in mentions:
+        roots_of.setdefault(m.key, set()).add(m.id)
+    for m in mentions:
+        if m.type != "ORG" or m.canonical or content_words(m.key):
+            continue
+        longer = set()
+        for _, rest in strip_proclitic(m.key):
+            longer |= {key for key in by_first.get(rest.split(" ", 1)[0], ()) if key.startswith(rest + " ")}
+        owners = {uf.find(mid) for key in longer for mid in roots_of[key]}
         if len(owners) == 1:
             uf.join(next(iter(owners)), m.id)
 

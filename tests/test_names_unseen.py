@@ -420,3 +420,26 @@ def test_a_group_named_after_its_founder_stays_apart_from_the_founders_son(rules
     assert "كمال نصار" in entities["مجموعة كمال نصار القابضة"].aliases
     assert entities["سامي كمال نصار"].type == "PERSON"
     assert "كمال نصار" not in entities["سامي كمال نصار"].aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "full_name", "short"),
+    [
+        ("أعلن الاتحاد الكويتي لكرة القدم عن مدرب جديد. ولم يكشف الاتحاد الكويتي عن قيمة العقد.",
+         "الاتحاد الكويتي لكرة القدم", "الاتحاد الكويتي"),
+        ("وقّع الاتحاد المصري لكرة القدم عقد رعاية مع شركة اتصالات. وقال الاتحاد المصري إن العقد يمتد ثلاث سنوات.",
+         "الاتحاد المصري لكرة القدم", "الاتحاد المصري"),
+    ],
+)
+def test_a_name_of_generic_words_joins_the_one_longer_name_it_opens(full, text, full_name, short):
+    entities = _entities(full, text)
+    assert short in entities[full_name].aliases
+    assert short not in entities
+
+
+def test_a_shared_short_name_never_joins_banks_of_two_countries(full):
+    """البنك الأهلي may be either bank: البنك الأهلي المصري and البنك الأهلي الكويتي stay two entities."""
+    text = ("وقع البنك الأهلي المصري اتفاقا مع البنك الأهلي الكويتي لتمويل التجارة. "
+            "وقال البنك الأهلي إن الاتفاق يشمل خطوط ائتمان.")
+    labels = [e.label for e in full(Document(id="t", text=text)).entities if e.type == "ORG"]
+    assert "البنك الأهلي المصري" in labels and "البنك الأهلي الكويتي" in labels
