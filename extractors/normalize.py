@@ -23,6 +23,8 @@ __all__ = ["clean_text", "fold", "match_key", "light_stem", "is_arabic_char", "a
 # Bidi marks, zero-width characters and the byte-order mark carry no meaning for
 # extraction but break matching; they are removed from the display text.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+"""Lone surrogates (bytes a reader decoded with ``surrogateescape``): no text, and no UTF-8 encoder accepts them."""
 _PUNCT = re.compile(r"[\"'“”‘’«»()\[\]{}.,،:;!?؟\-_/\\|⬤•·]+")
 _SPACES = re.compile(r"\s+")
 _FOLD = str.maketrans(
@@ -37,13 +39,14 @@ _ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "0
 
 
 def clean_text(text: str) -> str:
-    """Return the display form of an article: NFKC-normalized, invisible marks removed, LF newlines.
+    """Return the display form of an article: NFKC-normalized, invisible marks removed, LF newlines, a lone
+    surrogate replaced by U+FFFD.
 
-    >>> clean_text("\\ufeffميتا\\u200f\\r\\nMeta")
-    'ميتا\\nMeta'
+    >>> clean_text("\\ufeffميتا\\u200f\\r\\nMeta\\udcd8")
+    'ميتا\\nMeta\ufffd'
     """
-    text = unicodedata.normalize("NFKC", text.replace("\r\n", "\n").replace("\r", "\n").translate(_LIGATURES))
-    return _INVISIBLE.sub("", text)
+    text = _SURROGATE.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text.translate(_LIGATURES)))
 
 
 @lru_cache(maxsize=131_072)

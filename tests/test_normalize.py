@@ -3,7 +3,7 @@
 import pytest
 
 from extractors.normalize import arabic_ratio, clean_text, fold, light_stem, match_key
-from extractors.pipeline import segment
+from extractors.pipeline import extract, segment
 from extractors.records import Document
 from extractors.text import split_sentences, tokenize
 
@@ -101,3 +101,10 @@ def test_arabic_ratio_counts_letters_only():
     assert arabic_ratio("ميتا Meta 2026 ،!") == 0.5
     assert arabic_ratio("١٢٣ 456") == 0.0
     assert arabic_ratio("أعلنت شركة Nvidia عن نتائجها") > 0.7
+
+
+def test_a_lone_surrogate_is_replaced_and_the_article_still_extracted():
+    """Text decoded with ``surrogateescape`` (a library caller's stdin) holds lone surrogates no encoder accepts."""
+    text = "استحوذت شركة ميتا على شركة ناشئة \udcd8 في صفقة كبيرة."
+    assert "\ufffd" in clean_text(text) and "\udcd8" not in clean_text(text)
+    assert ("ميتا", "ORG") in [(e.label, e.type) for e in extract(Document(id="t", text=text)).entities]
