@@ -25,6 +25,7 @@ from typing import Any
 from extractors.lexicon import (
     Cues,
     Gazetteer,
+    GazetteerEntry,
     load_cues,
     load_gazetteer,
     trigger_final_words,
@@ -181,6 +182,8 @@ class MentionFinder:
                     if hit is None:
                         continue
                     entry, strong = hit
+                    if not _hamza_agrees(s.tokens[i:end], entry):
+                        continue  # فئات (categories) is not فيات (Fiat): folding dropped a hamza no spelling has
                     source = "gazetteer" if strong else "weak"
                     s.candidates.append(_Candidate(i, end, entry.type, source, entry.id, clitic))
                     break
@@ -517,6 +520,29 @@ class MentionFinder:
             return True
         return word in self.cues.common_words and len(word) >= 4 and not word.endswith(("ي", "يه"))
 
+    def _preposition_phrase(self, s: _Sent, k: int) -> bool:
+        """True when token ``k`` is ل / ب / ك on a word that no lexicon names: an ordinary word (لخطط، بخطة), or ل
+        on a dictionary word before a definite one (لريادة الأعمال). It opens a prepositional phrase, never a part of
+        a person's name (بشارة، لطفي، بركات، بيطار stay names)."""
+        word = s.folded[k]
+        if word in self.cues.first_names or word in self.cues.common_words or self.gazetteer.lookup(word):
+            return False
+        construct = k + 1 < len(s.folded) and s.folded[k + 1].startswith("ال") and known_word(word)
+        return any(
+            clitic and word[0] in "لبك" and (len(rest) >= 3 and rest in self.cues.common_words
+                                            or construct and word[0] == "ل" and len(rest) >= 4 and known_word(rest))
+            for clitic, rest in strip_proclitic(word)
+        )
+
+    def _description(self, s: _Sent, start: int, end: int) -> bool:
+        """True for two or more indefinite ordinary words (حصة صغيرة، صفقة ضخمة): quoted after a deal verb they
+        describe, they do not name."""
+        words = s.folded[start:end]
+        return len(words) >= 2 and all(
+            t.kind == "ar" and not w.startswith("ال") and (w in self.cues.common_words or known_word(w))
+            for t, w in zip(s.tokens[start:end], words)
+        )
+
     def _common(self, word: str) -> bool:
         """True for an ordinary word (in the common-words vocabulary, with or without a clitic)."""
         return any(rest in self.cues.common_words or rest in self.cues.stopwords for _, rest in strip_proclitic(word))
@@ -529,7 +555,14 @@ class MentionFinder:
             and w not in self.cues.person_titles
             and w not in self.cues.gentilics
             and not s.tokens[j].kind == "num"
+            and not self._accusative(w)
         )
+
+    def _accusative(self, word: str) -> bool:
+        """True for an indefinite accusative (صندوقا، مقرا، بنكا): a head noun or ordinary word with the alef of
+        tanween, which describes (وتمتلك الشركة صندوقا للاستثمار) and never names."""
+        stem = word[:-1]
+        return word.endswith("ا") and len(stem) >= 3 and (stem in self.cues.common_words or self._head_at_word(stem))
 
     def _latin(self, s: _Sent) -> None:
         cues = self.cues
@@ -726,7 +759,7 @@ class MentionFinder:
                 break  # أحمد بن سعيد آل مكتوم مجلس: after a connector's part only another connector goes on
             if not self._name_like(s, k) or w in cues.places or w in cues.speech_verbs or w in cues.accusative_titles:
                 break
-            if self._ordinary_noun(w):
+            if self._ordinary_noun(w) or self._preposition_phrase(s, k):
                 break  # علي اتفاق، منصور منصب، رانيا لخطط: an ordinary noun after a given name is not its surname
             if w.startswith("و") and w[1:] in cues.first_names:
                 break
@@ -771,6 +804,8 @@ class MentionFinder:
             start += 1
         while end > start and s.tokens[end - 1].kind == "sym":
             end -= 1
+        while etype == "PERSON" and end - start > 1 and self._preposition_phrase(s, end - 1):
+            end -= 1  # الملكة رانيا لخطط العمل: a name ends before a preposition on an ordinary word
         if start >= end:
             return
         head_type, kept = self._head_at(s, start)
@@ -916,7 +951,8 @@ class MentionFinder:
             after_trigger = (governed or len(before) and _strip_all(before[-1]) & trigger_final_words()) and any(
                 _strip_all(w) & trigger_final_words() for w in before
             )
-            if after_trigger or any(self._in_list(s, o, cand) for o in confirmed if o.type != "PERSON"):
+            if after_trigger and not self._description(s, cand.start, cand.end) \
+                    or any(self._in_list(s, o, cand) for o in confirmed if o.type != "PERSON"):
                 cand.confirmed = True
         for c in [c for c in confirmed if c.type == "PERSON"]:
             k = c.end
@@ -1064,6 +1100,13 @@ def _attached(tokens: list[Token], i: int) -> str | None:
     before = i > 0 and tokens[i - 1].end == tokens[i].start
     after = i + 1 < len(tokens) and tokens[i + 1].start == tokens[i].end
     return "before" if before and not after else "after" if after and not before else None
+
+
+def _hamza_agrees(tokens: list[Token], entry: GazetteerEntry) -> bool:
+    """False when the written words carry a hamza seat (ئ، ؤ) that no spelling of the entry has: folding reads ئ
+    as ي and ؤ as و, which turns ordinary words into names (فئات → فيات)."""
+    seats = {c for t in tokens for c in t.text if c in "ئؤ"}
+    return not seats or any(seats & set(name) for name in entry.names + entry.weak_names)
 
 
 def _model_designation(word: str) -> bool:

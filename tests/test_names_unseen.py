@@ -443,3 +443,67 @@ def test_a_shared_short_name_never_joins_banks_of_two_countries(full):
             "وقال البنك الأهلي إن الاتفاق يشمل خطوط ائتمان.")
     labels = [e.label for e in full(Document(id="t", text=text)).entities if e.type == "ORG"]
     assert "البنك الأهلي المصري" in labels and "البنك الأهلي الكويتي" in labels
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "not_name"),
+    [
+        ("وفازت المنصة بجائزة الشيخة لطيفة لريادة الأعمال في دبي.", "لطيفة", "لريادة"),
+        ("حصلت الشركة على منحة الأميرة سارة لخطط التوسع الإقليمي.", "سارة", "لخطط"),
+    ],
+)
+def test_a_person_ends_before_a_preposition_on_an_ordinary_word(full, text, person, not_name):
+    people = [m for m, t in _mentions(full, text) if t == "PERSON"]
+    assert person in " ".join(people)
+    assert not any(not_name in m for m in people)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("قال سمير بشارة إن الشركة ستتوسع في الخليج.", "سمير بشارة"),
+        ("وقال أحمد بركات الرئيس التنفيذي للشركة إن النتائج جيدة.", "أحمد بركات"),
+        ("قال وليد بيطار المدير المالي إن الأرباح ارتفعت.", "وليد بيطار"),
+    ],
+)
+def test_a_surname_that_looks_like_a_preposition_phrase_is_kept(full, text, person):
+    """بشارة، بركات، بيطار are written like ب + a word, but as a whole they are names."""
+    assert (person, "PERSON") in _mentions(full, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("ستطرح الشركة فئات جديدة من السيارات الكهربائية العام المقبل.", "فئات"),
+        ("وقالت الشركة إن الفئات الجديدة ستطرح في الخليج أولا.", "الفئات"),
+    ],
+)
+def test_a_hamza_seat_no_spelling_has_keeps_an_ordinary_word_from_a_known_name(full, text, word):
+    """فئات folds to فيات (Fiat), مؤتمر to موتمر: a known name matches only when its spellings carry that hamza."""
+    assert not any(word in m for m, _ in _mentions(full, text))
+
+
+def test_a_known_name_written_with_its_hamza_still_matches(full):
+    assert ("هيئة السوق المالية", "ORG") in _mentions(full, "قالت هيئة السوق المالية إن شركة فيات ستدرج أسهمها.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأوضح أن المجموعة تدرس شراء «حصة صغيرة» في مصرف أوروبي.",
+        "وقال إن الشركة ستستحوذ على «حصص محدودة» في شركات ناشئة.",
+    ],
+)
+def test_quoted_ordinary_words_after_a_deal_verb_describe_and_do_not_name(full, text):
+    assert not [m for m, t in _mentions(full, text) if t in ("ORG", "PRODUCT") and ("حص" in m)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتمتلك الشركة صندوقا للاستثمار في شمال إفريقيا.",
+        "وأسست المجموعة صندوقا للتقنية المالية في المغرب.",
+    ],
+)
+def test_an_indefinite_accusative_head_noun_is_no_name(full, text):
+    assert not [m for m, t in _mentions(full, text) if t == "ORG"]
