@@ -539,7 +539,8 @@ class MentionFinder:
         describe, they do not name."""
         words = s.folded[start:end]
         return len(words) >= 2 and all(
-            t.kind == "ar" and not w.startswith("ال") and (w in self.cues.common_words or known_word(w))
+            t.kind == "ar" and not any(rest.startswith("ال") for _, rest in strip_proclitic(w))
+            and (w in self.cues.common_words or known_word(w))
             for t, w in zip(s.tokens[start:end], words)
         )
 
