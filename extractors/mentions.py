@@ -559,6 +559,21 @@ class MentionFinder:
             and not self._accusative(w)
         )
 
+    def _hyphenated_given_name(self, s: _Sent, i: int) -> bool:
+        """True when the given name at token ``i`` is the second half of a hyphenated one (جان-لوك، جان-بيير): a
+        given name and a hyphen touching both."""
+        return i >= 2 and s.tokens[i - 1].text in "-‐" and s.tokens[i - 2].end == s.tokens[i - 1].start \
+            and s.tokens[i - 1].end == s.tokens[i].start and s.folded[i - 2] in self.cues.first_names
+
+    def _given_ali(self, s: _Sent, k: int) -> bool:
+        """True for علي written with ي (not the preposition على) before a family name or another given name (حسن علي
+        الموسوي، يوسف بن علي الكواري): a name part, though its folded form is a function word."""
+        if s.folded[k] != "علي" or not s.tokens[k].text.endswith("ي") or k + 1 >= len(s.tokens):
+            return False
+        after = s.folded[k + 1]
+        family = after.startswith("ال") and len(after) >= 5 and not self._common(after) and not self._common(after[2:])
+        return s.tokens[k + 1].kind == "ar" and (family or after in self.cues.first_names and not self._common(after))
+
     def _accusative(self, word: str) -> bool:
         """True for an indefinite accusative (صندوقا، مقرا، بنكا): a head noun or ordinary word with the alef of
         tanween, which describes (وتمتلك الشركة صندوقا للاستثمار) and never names."""
@@ -689,7 +704,8 @@ class MentionFinder:
                     end = self._person_extent(s, given, max_parts=1)
                     if end is not None:
                         end = self._family_parts(s, end)
-                        s.candidates.append(_Candidate(i, end, "PERSON", "given-name", clitic=clitic))
+                        start = i - 2 if not clitic and self._hyphenated_given_name(s, i) else i  # جان-لوك ميرسييه
+                        s.candidates.append(_Candidate(start, end, "PERSON", "given-name", clitic=clitic if start == i else 0))
                     break
 
     def _family_parts(self, s: _Sent, k: int, most: int = 2) -> int:
@@ -700,7 +716,7 @@ class MentionFinder:
         while k < len(s.tokens) and parts < most and s.tokens[k].kind == "ar":
             w = s.folded[k]
             if w in cues.name_connectors and k + 1 < len(s.tokens) and s.tokens[k + 1].kind == "ar":
-                if self._name_like(s, k + 1) and not self._ordinary_noun(s.folded[k + 1]):
+                if self._name_like(s, k + 1) and not self._ordinary_noun(s.folded[k + 1]) or self._given_ali(s, k + 1):
                     k += 2  # بن سليم، آل نهيان: a connector always brings the name after it
                     parts += 1
                     continue
@@ -720,7 +736,11 @@ class MentionFinder:
                       and not corporate_suffix(w)  # كمال نصار القابضة: a holding company, not a family name
                       and not self._head_at_word(w) and not self._head_at_word(w[2:])
                       and w not in cues.places and w not in cues.person_titles and w[2:] not in cues.person_titles)
-            if not (family or w in cues.first_names and not self._common(w)):
+            last = k + 1 < len(s.tokens) and s.tokens[k + 1].kind == "sym" and parts == 0 and not w.startswith(("ال", "و", "بال", "لل", "كال")) and len(w) >= 3 \
+                and not ordinary and not participle and not s.tokens[k].text.endswith(("ه", "ها", "هم", "هما")) \
+                and w not in cues.gentilics and w not in cues.places and w not in cues.person_titles \
+                and not self._head_at_word(w) and w not in cues.stopwords  # كريم سليمان خوري، الذي (not مناصب في، استقالته)
+            if not (family or last or w in cues.first_names and not self._common(w)):
                 break
             parts += 1
             k += 1
@@ -758,7 +778,8 @@ class MentionFinder:
                 continue
             if chained and s.folded[k - 1] not in cues.name_connectors:
                 break  # أحمد بن سعيد آل مكتوم مجلس: after a connector's part only another connector goes on
-            if not self._name_like(s, k) or w in cues.places or w in cues.speech_verbs or w in cues.accusative_titles:
+            if not (self._name_like(s, k) or self._given_ali(s, k)) or w in cues.places or w in cues.speech_verbs \
+                    or w in cues.accusative_titles:
                 break
             if self._ordinary_noun(w) or self._preposition_phrase(s, k):
                 break  # علي اتفاق، منصور منصب، رانيا لخطط: an ordinary noun after a given name is not its surname
@@ -862,6 +883,8 @@ class MentionFinder:
         for clitic, rest in stripped:
             if word.startswith(("وال", "بال", "لل")) and rest.startswith("ال") and len(rest) >= 5:
                 return clitic
+        if person and word in self.cues.first_names:
+            return 0  # برايان، وسام: a given name as written is not a clitic on another (رايان، سام)
         for clitic, rest in stripped:
             if self.gazetteer.lookup(rest) or rest in self.cues.first_names or rest in self.cues.places:
                 return clitic

@@ -507,3 +507,31 @@ def test_quoted_ordinary_words_after_a_deal_verb_describe_and_do_not_name(full, 
 )
 def test_an_indefinite_accusative_head_noun_is_no_name(full, text):
     assert not [m for m, t in _mentions(full, text) if t == "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وقال الدكتور سامر علي الخياط، الرئيس التنفيذي للمستشفى، إن التوسعة ستكتمل.", "سامر علي الخياط"),
+        ("وأسس الشركة المهندس ماجد بن علي السعدي قبل عشر سنوات.", "ماجد بن علي السعدي"),
+        ("أعلنت المجموعة تعيين جان-بيير لوران مديرا عاما للفندق.", "جان-بيير لوران"),
+        ("وقال عماد سليم نصار، الذي يقود الصندوق منذ 2019، إن العائد ارتفع.", "عماد سليم نصار"),
+        ("وقالت ليان سعد العتيبي إن المنصة ستتوسع في الكويت.", "ليان سعد العتيبي"),
+        ("وقال برايان كوك، رئيس الشركة، إن المبيعات ارتفعت.", "برايان كوك"),
+    ],
+)
+def test_a_full_person_name_keeps_every_part(full, text, person):
+    """علي written with ي is a middle name, a hyphen joins two given names, an indefinite family name ends a
+    three-part name before a comma, and a given name as written is not a clitic on a shorter one (ليان، برايان)."""
+    assert (person, "PERSON") in _mentions(full, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("قدّم فراس نبيل استقالته من رئاسة مجلس الإدارة أمس.", "فراس نبيل"),
+        ("وأنهى النادي عقد المدرب لوكا بيانكي بالتراضي بعد موسم واحد.", "لوكا بيانكي"),
+    ],
+)
+def test_a_name_ends_before_a_noun_with_a_pronoun_or_a_prepositional_phrase(full, text, person):
+    assert (person, "PERSON") in _mentions(full, text)
