@@ -513,6 +513,7 @@ def _classified(model: RelationModel, ctx: "_Context", folded: list[str], ms: li
                 document: Document) -> list[Relation]:
     """The model's relations for the pairs of one sentence, where the types allow them and the rules did not."""
     known = {_fact_key(r) for r in ruled}
+    stakes = {frozenset((r.head, r.tail)) for r in ruled if r.relation in ("ACQUIRED", "INVESTED_IN")}
     out = []
     for cand in pair_candidates(folded, ms, ctx.sentence.index, ruled):
         for label, probability in model.predict(list(cand.features)):
@@ -521,6 +522,8 @@ def _classified(model: RelationModel, ctx: "_Context", folded: list[str], ms: li
             head_types, tail_types = ALLOWED_TYPES[relation]
             if head.type not in head_types or tail.type not in tail_types:
                 continue
+            if relation == "CUSTOMER_OF" and frozenset((head.entity.id, tail.entity.id)) in stakes:
+                continue  # a buyer of a stake in a company is its investor, not its customer
             rel = ctx.classified(relation, head, tail, cand.a.start, cand.b.end, probability, document)
             if _fact_key(rel) not in known:
                 known.add(_fact_key(rel))
@@ -760,7 +763,7 @@ class _Context:
     def apply(self, trig: _Trigger, start: int, end: int, document: Document) -> list[Relation]:
         self.trigger_end = end
         self.trigger = trig
-        if self._denied(start):
+        if self._denied(start) or trig.relation == "CUSTOMER_OF" and self._buys_a_stake(end):
             return []
         head_types, tail_types = ALLOWED_TYPES[trig.relation]
         for frame in trig.frames:
@@ -776,6 +779,16 @@ class _Context:
         if pair:
             return [self._relation(trig, {"confidence": 0.6}, *pair, start, end, document)]
         return []
+
+    def _buys_a_stake(self, end: int) -> bool:
+        """True when what is bought right after the trigger is a share of a company (تشتري 30% من X، تشتري حصة في X):
+        an investment, not a purchase of the seller's products."""
+        after = range(end, min(end + 3, len(self.tokens)))
+        if not after:
+            return False
+        lo, hi = self.tokens[end - 1].end, self.tokens[after[-1]].end
+        percent = any(q.kind == "percent" and lo <= q.start < hi for q in self.quantities)
+        return percent or any(rest in ("حصه", "حصص", "اسهم") for k in after for _, rest in strip_proclitic(self.folded[k])[:2])
 
     def _stake_target(self, tail: "_M", types: set[str]) -> "_M":
         """حصة X في Y: a stake named by its holder X is a stake in Y, and Y is what the deal is about (استحوذ على حصة
@@ -1262,6 +1275,8 @@ class _Context:
         relation = trig.relation
         if relation == "INVESTED_IN" and (attrs.get("stake_percent", 0) > 50 or self._controlling(start, t)):
             relation = "ACQUIRED"  # a controlling or majority stake is an acquisition (GUIDELINES)
+        elif relation == "ACQUIRED" and self._minority_stake(end, t) and not self._controlling(start, t):
+            relation = "INVESTED_IN"  # buying a minority stake is an investment (GUIDELINES)
         if relation == "PART_OF" and h.entity.type == "PRODUCT":
             relation = "PRODUCT_OF"  # منصة «X» التابعة لشركة Y: a product belongs to its maker
         return Relation(
@@ -1274,6 +1289,16 @@ class _Context:
             evidence=(evidence,),
             **attrs,
         )
+
+    def _minority_stake(self, end: int, tail: _M) -> bool:
+        """True when a percentage under 50 stands between the trigger and the tail (استحوذت على حصة 20% في X، تشتري
+        30% من X): what is bought is a minority stake. Percentages elsewhere in the sentence (a share price that
+        rose 4%) say nothing of the deal."""
+        if tail.sentence != self.sentence.index or tail.start < end:
+            return False
+        lo, hi = self.tokens[end - 1].end, self.tokens[tail.start].start
+        return any(q.kind == "percent" and lo <= q.start < hi and q.value is not None and q.value < 50
+                   for q in self.quantities)
 
     def _controlling(self, start: int, tail: _M) -> bool:
         """True when a word of control (حصة مسيطرة، حصة الأغلبية) stands between the trigger and the tail, or just

@@ -575,3 +575,34 @@ def test_a_name_after_a_preposition_and_a_head_noun_is_governed(rules):
     facts = _facts(rules, text)
     assert ("سابك", "ACQUIRED", "زيراتك") in facts
     assert ("تيراكوم", "ACQUIRED", "زيراتك") not in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("استحوذت مجموعة «فالكون» على حصة 25% في شركة نوفالين مقابل 80 مليون دولار.", ("فالكون", "INVESTED_IN", "نوفالين")),
+        ("«سديم» تشتري 30% من «زيفيرا» في صفقة بقيمة 200 مليون ريال.", ("سديم", "INVESTED_IN", "زيفيرا")),
+        ("واستحوذت أرامكو على حصة 70% في شركة نوفالين العام الماضي.", ("أرامكو", "ACQUIRED", "نوفالين")),
+    ],
+)
+def test_buying_a_minority_stake_is_an_investment_and_a_majority_an_acquisition(full, text, fact):
+    facts = _facts(full, text)
+    assert fact in facts
+    other = "ACQUIRED" if fact[1] == "INVESTED_IN" else "INVESTED_IN"
+    assert (fact[0], other, fact[2]) not in facts
+
+
+def test_a_percentage_outside_the_deal_does_not_make_an_acquisition_an_investment(full):
+    text = "ارتفع سهم «زيفيرا» 4% بعد أن استحوذت مجموعة «فالكون» على «زيفيرا» مقابل مليار دولار."
+    assert ("فالكون", "ACQUIRED", "زيفيرا") in _facts(full, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "«سديم» تشتري 30% من «زيفيرا» في صفقة بقيمة 200 مليون ريال.",
+        "تشتري مجموعة فالكون حصة في شركة نوفالين من مساهميها.",
+    ],
+)
+def test_buying_a_stake_is_not_being_a_customer(full, text):
+    assert not [f for f in _facts(full, text) if f[1] == "CUSTOMER_OF"]
