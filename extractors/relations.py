@@ -76,8 +76,11 @@ _RAISED_IT = frozenset({"جمعتها", "جمعها", "تجمعها", "يجمع�
 """A verb of raising with an object pronoun (the round): its subject is the company funded."""
 _ANY = frozenset({"أي", "بأي", "لأي", "وأي", "أية", "بأية", "لأية"})
 """أي (any) as written (not إي or آي of a transliteration): after لم / لا / لن it denies the deal it names."""
-_LEAD_VERBS = frozenset({"قاد", "قادت", "يقود", "تقود", "سيقود", "ستقود", "قادها", "قادتها", "يقودها", "تقودها"})
-"""Verbs whose subject leads a funding round: an investor, never the company funded."""
+_LEAD_VERBS = frozenset({"قاد", "قادت", "يقود", "تقود", "سيقود", "ستقود", "قادها", "قادتها", "يقودها", "تقودها", "بقياده",
+                         "وبقياده"})
+"""Verbs (and بقيادة) whose subject or object leads a funding round: an investor, never the company funded."""
+_OWNER_ADVERBS = frozenset({"بالكامل", "كليا", "جزييا", "باغلبيتها", "بالاغلبيه", "حاليا", "مباشره"})
+"""Words that may stand between an owner word and its owner (المملوكة بالكامل لـX)."""
 _PRICE_WORDS = {"لقاء", "مقابل", "بقيمه", "بمبلغ", "بنحو", "بحوالي", "نحو", "حوالي"}
 _DEAL_WORDS = {"صفقه", "الصفقه", "قيمتها", "قيمه", "بلغت", "البالغه", "تبلغ", "تقدر", "وتقدر", "يقدر"}
 
@@ -956,13 +959,16 @@ class _Context:
 
     def _funded(self, start: int, types: set[str], exclude: set[str]) -> _M | None:
         """The organization a funding round before token ``start`` goes to: the first one governed by a preposition
-        after the last round word (قاد X جولة تمويل بقيمة … في «Y» بمشاركة …), or None."""
+        after the last round word (قاد X جولة تمويل بقيمة … في «Y» بمشاركة …), never one that leads the round
+        (قادها صندوق «X» (X) بمشاركة …), or None."""
         rounds = [k for k in range(max(0, start - _ROUND_REACH), start)
                   if any(rest in self.lex.round_words for _, rest in strip_proclitic(self.folded[k])[:2])]
         if not rounds:
             return None
+        leaders = {m.entity.id for m in self.ms if m.sentence == self.sentence.index and self._leads_round(m)}
         return next((m for m in self.ms if rounds[-1] < m.start < start and m.type in types
-                     and m.entity.id not in exclude and (self._governed(m) or self._raised_it(m))), None)
+                     and m.entity.id not in exclude | leaders and not self._is_modifier(m)
+                     and (self._governed(m) or self._raised_it(m))), None)
 
     def _object(self, end: int, types: set[str], window: int, exclude: set[str]) -> list[_M]:
         """The object of a verb: the first fitting mention after it, or in verb–subject–object order (باعت X شركة
@@ -1156,6 +1162,10 @@ class _Context:
             prev_word = self.folded[k - 2] if k >= 2 else ""
         else:
             prev_word = prev
+        j = k - 2 if prev_word != prev else k - 1
+        while prev_word in _OWNER_ADVERBS and j >= 1:  # المملوكة بالكامل لـX، المملوكة بأغلبيتها لـX
+            j -= 1
+            prev_word = self.folded[j]
         owner_inside_trigger = k - 1 < self.trigger_end <= m.start
         if prev_word in self.lex.owner_words and not owner_inside_trigger:
             return True

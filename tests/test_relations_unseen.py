@@ -606,3 +606,23 @@ def test_a_percentage_outside_the_deal_does_not_make_an_acquisition_an_investmen
 )
 def test_buying_a_stake_is_not_being_a_customer(full, text):
     assert not [f for f in _facts(full, text) if f[1] == "CUSTOMER_OF"]
+
+
+@pytest.mark.parametrize(
+    ("text", "investors", "funded"),
+    [
+        ("أغلقت منصة «زيفيرا» (Zefira) جولة تمويل بقيمة 40 مليون دولار، قادها صندوق «نوفا» (Nova) بمشاركة «سديم كابيتال».",
+         ["نوفا", "سديم كابيتال"], "زيفيرا"),
+        ("أعلنت شركة «بلوماتيكس» إغلاق جولة تمويل بقيمة 12 مليون دولار، بقيادة صندوق «بريدجستون» (Bridgestone)، وبمشاركة كل من "
+         "«أوركينا كابيتال» و«رواسي فنتشرز».", ["بريدجستون", "أوركينا كابيتال", "رواسي فنتشرز"], "بلوماتيكس"),
+        ("أعلن استوديو «نوفالين» إغلاق جولة تمويل بقيمة 9 ملايين دولار، قادتها مجموعة «سديم» المملوكة بالكامل لصندوق "
+         "«الأفق»، بمشاركة «رواسي فنتشرز».", ["سديم", "رواسي فنتشرز"], "نوفالين"),
+    ],
+)
+def test_every_investor_of_a_round_invests_in_the_company_that_raised_it(full, text, investors, funded):
+    """Participants (بمشاركة) invest in the company that raised the round, never in its lead investor, whose
+    Latin name in brackets, or an owner described after it, does not take the round."""
+    facts = _facts(full, text)
+    for investor in investors:
+        assert (investor, "INVESTED_IN", funded) in facts
+    assert not [f for f in facts if f[1] == "INVESTED_IN" and f[0] in investors and f[2] != funded]
