@@ -222,6 +222,21 @@ def _nationalities(key: str) -> frozenset[str]:
     return frozenset(stems)
 
 
+def _local_unit(key: str) -> tuple[frozenset[str], ...]:
+    """For a name that ends with a country or city after a name of its own (أورنج المغرب، فودافون مصر), the content
+    words of that own name: the name is the company's unit in that place, and a shorter mention of the own name
+    alone (أورنج) is the parent, not the unit. Empty for any other name.
+
+    >>> [len(_local_unit(k)) for k in ("اورنج المغرب", "ارامكو السعوديه", "بنك مصر")]
+    [1, 0, 0]
+    """
+    cues = load_cues()
+    words = key.split()
+    if len(words) < 2 or words[-1] not in cues.places or words[-1] in cues.gentilics:
+        return ()
+    return content_words(" ".join(words[:-1]))
+
+
 def _same_country(a: frozenset[str], b: frozenset[str]) -> bool:
     """True when two sets of country stems share a country (مصر / مصر، اسبانيا / اسبان).
 
@@ -265,7 +280,9 @@ def _join_partial_names(mentions: list[Mention], uf: _Union) -> None:
         own = {uf.find(m.id)}
         equal, larger = set(), set()
         for name in names.sharing(mine[0]):
-            etype, canonical, source, theirs, their_nationality = name
+            etype, canonical, source, theirs, their_nationality, local = name
+            if local and not nationality and len(theirs) > len(mine) and _within(mine, local):
+                continue  # أورنج is not أورنج المغرب: a name and a country after it is the company's unit there
             if etype == "LOC" or m.canonical and canonical or m.canonical and source in _EXTENDED:
                 continue  # a known entity never joins a unit named after it (أوبر / أوبر إيتس، «سوني هوندا موبايلتي»)
             if not _within(mine, theirs):
@@ -315,14 +332,15 @@ def _join_generic_openings(mentions: list[Mention], uf: _Union) -> None:
 
 
 class _Names:
-    """The distinct names of an article's mentions, as (type, known, source, content words, nationalities), each with
+    """The distinct names of an article's mentions, as (type, known, source, content words, nationalities, local
+    unit), each with
     the mentions that bear it, indexed by every reading of every word."""
 
     def __init__(self, mentions: list[Mention], words: dict[str, tuple[frozenset[str], ...]]) -> None:
         self.bearers: dict[tuple, list[str]] = {}
         self.by_form: dict[str, set[tuple]] = {}
         for m in mentions:
-            name = (m.type, bool(m.canonical), m.source, words[m.id], _nationalities(m.key))
+            name = (m.type, bool(m.canonical), m.source, words[m.id], _nationalities(m.key), _local_unit(m.key))
             self.bearers.setdefault(name, []).append(m.id)
             for forms in name[3]:
                 for form in forms:

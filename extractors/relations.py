@@ -1148,7 +1148,20 @@ class _Context:
         """The entity a definite description refers to: the salient organization, one named with the description's
         head noun first (للمجموعة: the group named مجموعة X) when ``at`` (the description's token) is given."""
         head = _head_noun(self.folded[at]) if at is not None else None
-        return self.salience.best(types & {"ORG"}, self.sentence.index, token, exclude, head)
+        named = self._apposed_name(at, types & {"ORG"} if head else types, exclude) if at is not None else None
+        return named or self.salience.best(types & {"ORG"}, self.sentence.index, token, exclude, head)
+
+    def _apposed_name(self, at: int, types, exclude) -> _M | None:
+        """The name right after a definite description and its adjectives (فرع المجموعة الفرنسية «أورنج»): the
+        description is its apposition, so it names that entity, whatever else the article made salient."""
+        k = at + 1
+        while k < len(self.folded) and k - at <= 3 and self.folded[k].startswith("ال") \
+                and not any(m.start == k for m in self.ms):
+            k += 1
+        while k < len(self.tokens) and self.tokens[k].text in _QUOTES:
+            k += 1
+        return next((m for m in self.ms if m.sentence == self.sentence.index and m.start == k and m.type in types
+                     and m.entity.id not in exclude), None)
 
     def _is_modifier(self, m: _M) -> bool:
         """A mention that describes the noun before it (التابعة لـX، يملكها X) is not the slot's filler."""

@@ -535,3 +535,10 @@ def test_a_full_person_name_keeps_every_part(full, text, person):
 )
 def test_a_name_ends_before_a_noun_with_a_pronoun_or_a_prepositional_phrase(full, text, person):
     assert (person, "PERSON") in _mentions(full, text)
+
+
+def test_a_company_and_its_unit_in_a_country_stay_two_entities(full):
+    """أوركينا المغرب is the unit of أوركينا in Morocco (GUIDELINES: a unit is its own ORG)."""
+    text = "وتتنافس «بلوماتيكس» مع «أوركينا المغرب»، فرع المجموعة الفرنسية «أوركينا»، في سوق الاتصالات."
+    labels = [e.label for e in full(Document(id="t", text=text)).entities if e.type == "ORG"]
+    assert "أوركينا المغرب" in labels and "أوركينا" in labels

@@ -626,3 +626,19 @@ def test_every_investor_of_a_round_invests_in_the_company_that_raised_it(full, t
     for investor in investors:
         assert (investor, "INVESTED_IN", funded) in facts
     assert not [f for f in facts if f[1] == "INVESTED_IN" and f[0] in investors and f[2] != funded]
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("وتتنافس «بلوماتيكس» مع «أوركينا المغرب»، فرع المجموعة الفرنسية «أوركينا»، في سوق الاتصالات.",
+         ("أوركينا المغرب", "PART_OF", "أوركينا")),
+        ("وقعت «زيفيرا» اتفاقية مع «نوفالين»، ذراع المجموعة الإماراتية «سديم» في قطاع الطاقة.",
+         ("نوفالين", "PART_OF", "سديم")),
+    ],
+)
+def test_a_definite_description_followed_by_a_name_is_that_name(full, text, fact):
+    """فرع المجموعة الفرنسية «X»: the description is in apposition to X, whatever the article made salient."""
+    facts = _facts(full, text)
+    assert fact in facts
+    assert not [f for f in facts if f[0] == fact[0] and f[1] == "PART_OF" and f[2] != fact[2]]
