@@ -79,6 +79,8 @@ _ANY = frozenset({"أي", "بأي", "لأي", "وأي", "أية", "بأية", "�
 _LEAD_VERBS = frozenset({"قاد", "قادت", "يقود", "تقود", "سيقود", "ستقود", "قادها", "قادتها", "يقودها", "تقودها", "بقياده",
                          "وبقياده"})
 """Verbs (and بقيادة) whose subject or object leads a funding round: an investor, never the company funded."""
+_CHARGED = frozenset({"المكلف", "المكلفه", "المسوول", "المسووله"})
+"""Words after a title that give it a charge of its own (المدير العام المكلف بالشبكات)."""
 _OWNER_ADVERBS = frozenset({"بالكامل", "كليا", "جزييا", "باغلبيتها", "بالاغلبيه", "حاليا", "مباشره"})
 """Words that may stand between an owner word and its owner (المملوكة بالكامل لـX)."""
 _PRICE_WORDS = {"لقاء", "مقابل", "بقيمه", "بمبلغ", "بنحو", "بحوالي", "نحو", "حوالي"}
@@ -1300,6 +1302,8 @@ class _Context:
             relation = "ACQUIRED"  # a controlling or majority stake is an acquisition (GUIDELINES)
         elif relation == "ACQUIRED" and self._minority_stake(end, t) and not self._controlling(start, t):
             relation = "INVESTED_IN"  # buying a minority stake is an investment (GUIDELINES)
+        if relation == "LEADS" and trig.role == "title" and self._heads_a_function(end, t):
+            relation = "WORKS_FOR"  # مدير المنتجات في X، المديرة التنفيذية لقطاع البنية التحتية في X: below the top
         if relation == "PART_OF" and h.entity.type == "PRODUCT":
             relation = "PRODUCT_OF"  # منصة «X» التابعة لشركة Y: a product belongs to its maker
         return Relation(
@@ -1312,6 +1316,19 @@ class _Context:
             evidence=(evidence,),
             **attrs,
         )
+
+    def _heads_a_function(self, end: int, tail: _M) -> bool:
+        """True when a title's own complement is a function or a part of the company, and the company follows with
+        في or لدى (مديرا للمنتجات في X، المدير العام المكلف بالشبكات في X، رئيس قطاع الأفراد لدى X): its holder
+        works for the company below its head."""
+        if tail.sentence != self.sentence.index or tail.start <= end:
+            return False
+        k = self._name_opening(tail.start, floor=end)
+        between = self.folded[end:k]
+        if len(between) < 2 or between[-1] not in ("في", "لدي"):
+            return False
+        first = between[0]
+        return first in _CHARGED or first[:1] in ("ل", "ب") and first != "لدي" and _head_noun(first) is None
 
     def _minority_stake(self, end: int, tail: _M) -> bool:
         """True when a percentage under 50 stands between the trigger and the tail (استحوذت على حصة 20% في X، تشتري

@@ -642,3 +642,22 @@ def test_a_definite_description_followed_by_a_name_is_that_name(full, text, fact
     facts = _facts(full, text)
     assert fact in facts
     assert not [f for f in facts if f[0] == fact[0] and f[1] == "PART_OF" and f[2] != fact[2]]
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("وكان خالد العمري قد عمل ست سنوات مديراً للمنتجات في شركة «زيفيرا» الأمريكية.", ("خالد العمري", "WORKS_FOR", "زيفيرا")),
+        ("وقال سامر الحداد، المدير العام المكلف بالشبكات في «نوفالين»، إن التغطية ستتوسع.", ("سامر الحداد", "WORKS_FOR", "نوفالين")),
+        ("وأوضحت ليلى العتيبي، المديرة التنفيذية لقطاع الأفراد في «سديم»، أن القروض ارتفعت.", ("ليلى العتيبي", "WORKS_FOR", "سديم")),
+    ],
+)
+def test_a_title_over_a_function_of_the_company_works_for_it(full, text, fact):
+    """مدير المنتجات في X is an executive below the top (GUIDELINES: WORKS_FOR), not X's head."""
+    facts = _facts(full, text)
+    assert fact in facts
+    assert (fact[0], "LEADS", fact[2]) not in facts
+
+
+def test_a_title_of_the_company_itself_still_leads_it(full):
+    assert ("خالد العمري", "LEADS", "زيفيرا") in _facts(full, "وقال خالد العمري، الرئيس التنفيذي لشركة زيفيرا، إن الصفقة مهمة.")
