@@ -618,6 +618,16 @@ class MentionFinder:
                 return None
         return None
 
+    def _described_by_head(self, s: _Sent, i: int) -> bool:
+        """True when a head noun stands right before token ``i``, with only quotes, nationality or name adjectives
+        between (الشركة الإماراتية «القابضة»). A family name between (مجموعة المنصوري القابضة) makes the word the end
+        of a longer name, not a name the head noun describes."""
+        k = i - 1
+        while k >= 0 and (s.tokens[k].text in _OPEN_QUOTES or s.folded[k] in self.cues.gentilics
+                          or s.folded[k] in self.cues.name_adjectives):
+            k -= 1
+        return k >= 0 and self._head_at(s, k)[0] is not None
+
     def _latin_type(self, s: _Sent, i: int, j: int, words: list[str]) -> str:
         head = self._head_before(s, i)
         if head:
@@ -947,7 +957,7 @@ class MentionFinder:
                 after_trigger = cand.start > 0 and _strip_all(s.folded[cand.start - 1]) & trigger_final_words()
                 if _inside_person(s, cand) or _starts_person(s, cand):
                     continue  # تعيين كريم الدباغ: a given name that is also a company starts a person
-                if cand.canonical in promoted or quoted or confirmed or listed or after_trigger or self._head_before(s, cand.start):
+                if cand.canonical in promoted or quoted or confirmed or listed or after_trigger or self._described_by_head(s, cand.start):
                     cand.source = "gazetteer"
                     promoted.add(cand.canonical)
         for s in sents:

@@ -542,3 +542,15 @@ def test_a_company_and_its_unit_in_a_country_stay_two_entities(full):
     text = "وتتنافس «بلوماتيكس» مع «أوركينا المغرب»، فرع المجموعة الفرنسية «أوركينا»، في سوق الاتصالات."
     labels = [e.label for e in full(Document(id="t", text=text)).entities if e.type == "ORG"]
     assert "أوركينا المغرب" in labels and "أوركينا" in labels
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وتعود ملكية الشركة إلى مجموعة الراشدي القابضة بنسبة 40%.", "مجموعة الراشدي القابضة"),
+        ("وتملك مجموعة العنقري القابضة 42% من أسهم المصرف.", "مجموعة العنقري القابضة"),
+    ],
+)
+def test_a_family_holding_group_is_one_name_not_a_known_holding(full, text, name):
+    """القابضة alone is a known fund's short name; after a family name it ends a longer name."""
+    assert (name, "ORG") in _mentions(full, text)
