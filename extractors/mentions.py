@@ -742,7 +742,8 @@ class MentionFinder:
                 parts += 1
                 k += 1
                 continue
-            family = (w.startswith("ال") and len(w) >= 5 and (ends or not ordinary) and not participle and w not in cues.gentilics
+            family = (w.startswith("ال") and len(w) >= 5 and (ends or not ordinary) and (not participle or self._name_closes(s, k + 1))
+                      and w not in cues.gentilics and w not in cues.stopwords
                       and not corporate_suffix(w)  # كمال نصار القابضة: a holding company, not a family name
                       and not self._head_at_word(w) and not self._head_at_word(w[2:])
                       and w not in cues.places and w not in cues.person_titles and w[2:] not in cues.person_titles)
@@ -765,6 +766,12 @@ class MentionFinder:
         folded = [fold(w) for w in words]
         ordinary = [self._common(w) or known_word(w[2:] if w.startswith("ال") else w) for w in folded]
         return not all(ordinary) or folded[-1] in self.cues.name_adjectives or folded[-1] in self.cues.gentilics
+
+    def _name_closes(self, s: _Sent, k: int) -> bool:
+        """True when token ``k`` closes a name for certain: the end, punctuation, a verb of saying or إن / أن (باسل
+        عادل المعشر إن …), so a definite word before it is a family name, not the start of an apposition."""
+        return k >= len(s.tokens) or s.tokens[k].kind == "sym" or s.folded[k] in self.cues.speech_verbs \
+            or s.folded[k] in ("ان", "انه", "انها")
 
     def _definite_participle(self, word: str) -> bool:
         """True for a definite participle (المساهم، المستفيد، المنافس): after a name it starts an apposition, it does

@@ -554,3 +554,20 @@ def test_a_company_and_its_unit_in_a_country_stay_two_entities(full):
 def test_a_family_holding_group_is_one_name_not_a_known_holding(full, text, name):
     """القابضة alone is a known fund's short name; after a family name it ends a longer name."""
     assert (name, "ORG") in _mentions(full, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وقال ماهر سليم المعشر إن المصرف سيرفع رأسماله.", "ماهر سليم المعشر"),
+        ("وأكد نادر خالد الشمري، رئيس مجلس الإدارة، أن الأرباح ارتفعت.", "نادر خالد الشمري"),
+    ],
+)
+def test_a_family_name_shaped_like_a_participle_ends_a_name_before_its_verb(full, text, person):
+    """المعشر looks like a participle (المساهم), but right before إن or a comma it is the family name."""
+    assert (person, "PERSON") in _mentions(full, text)
+
+
+def test_a_participle_after_a_name_still_opens_an_apposition(full):
+    text = "وقال سامر نصار المساهم الرئيسي في الشركة إن الصفقة تمت."
+    assert not [m for m, t in _mentions(full, text) if t == "PERSON" and "المساهم" in m]
