@@ -370,12 +370,13 @@ class MentionFinder:
                 # مجموعة طلعت مصطفى، شركة عبد اللطيف جميل: a company named after its founder
                 end = self._family_parts(s, self._person_extent(s, j + 1, max_parts=1))
                 s.candidates.append(_Candidate(j, end, head_type, "head"))
-            elif indefinite and (self._spelled_letter(s, j) or s.tokens[j].kind == "ar" and self._foreign(s.folded[j])) \
+            elif indefinite and (self._spelled_letter(s, j) or s.tokens[j].kind == "ar" and self._foreign(s.folded[j])
+                                 and not self._possessed(s, j)) \
                     and not any(c.start == j for c in s.candidates if c.source == "gazetteer"):
                 # شركة بي سي بي، شركة إكويتي تراست، شركة لينكد إن: transliterated words after a head noun are a name
                 s.candidates.append(_Candidate(j, self._foreign_run_end(s, j), head_type, "head"))
             elif s.tokens[j].kind == "ar" and self._name_like(s, j) and not s.folded[j].startswith("ال") \
-                    and s.folded[j] not in self.cues.sector_words:
+                    and s.folded[j] not in self.cues.sector_words and not self._possessed(s, j):
                 s.candidates.append(_Candidate(j, j + 1, head_type, "head", confirmed=False))
         # Short quoted spans anywhere: names when the model or a later match confirms them. A quote that
         # closes one span never opens the next.
@@ -565,6 +566,29 @@ class MentionFinder:
         return i >= 2 and s.tokens[i - 1].text in "-‐" and s.tokens[i - 2].end == s.tokens[i - 1].start \
             and s.tokens[i - 1].end == s.tokens[i].start and s.folded[i - 2] in self.cues.first_names
 
+    def _title_complement(self, s: _Sent, i: int, j: int) -> bool:
+        """True when token ``j``, right after a title that starts at ``i``, is ل / ب on a word no given-names list
+        holds, and the title stands in apposition after a person (يوسف بنعلي، المدير العام لأطلس تاورز): the word opens
+        the company the title governs, not a second person (ليزار ديف after a bare title stays possible)."""
+        apposed = i > 1 and s.tokens[i - 1].text in ("،", ",") and s.tokens[i - 2].kind == "ar" and any(
+            s.folded[k] in self.cues.first_names for k in range(max(0, i - 6), i - 1))
+        return apposed and s.folded[j][:1] in ("ل", "ب") and s.folded[j] not in self.cues.first_names
+
+    def _title_before(self, s: _Sent, j: int) -> int | None:
+        """Start of a person title that ends right before token ``j``, or None."""
+        for size in range(self.cues.max_title_words, 0, -1):
+            if j - size >= 0 and " ".join(s.folded[j - size : j]) in self.cues.person_titles:
+                return j - size
+        return None
+
+    def _possessed(self, s: _Sent, k: int) -> bool:
+        """True for a dictionary word with a possessive pronoun (خدمة عملائها، منصة تطبيقها): a noun phrase, never a
+        name after a head noun."""
+        stem = without_possessive(s.folded[k])
+        seated = s.tokens[k].text.rstrip("هماا")[-1:] in ("ئ", "ؤ")  # عملائها، شركائه: a hamza seat before the pronoun
+        return s.tokens[k].text.endswith(("ها", "هم", "هما", "ه")) and stem != s.folded[k] \
+            and (known_word(s.folded[k]) or known_word(stem) or seated)
+
     def _given_ali(self, s: _Sent, k: int) -> bool:
         """True for علي written with ي (not the preposition على) before a family name or another given name (حسن علي
         الموسوي، يوسف بن علي الكواري): a name part, though its folded form is a function word."""
@@ -678,7 +702,9 @@ class MentionFinder:
                 or all(self._common(s.folded[k]) for k in range(j, end) if s.folded[k] not in cues.name_connectors)
             )
             followed_by_number = end is not None and end < n and s.tokens[end].kind == "num"
-            if end is not None and end - j >= 2 and self._terminated(s, end) and not plain and not followed_by_number:
+            complement = j == i + length and self._title_complement(s, i, j)
+            if end is not None and end - j >= 2 and self._terminated(s, end) and not plain and not followed_by_number \
+                    and not complement:
                 s.candidates.append(_Candidate(j, end, "PERSON", "title"))
 
     def _appointments(self, s: _Sent) -> None:
@@ -843,6 +869,10 @@ class MentionFinder:
             start += 1
         while end > start and s.tokens[end - 1].kind == "sym":
             end -= 1
+        title = self._title_before(s, start) if etype == "PERSON" else None
+        governed = title is not None and self._title_complement(s, title, start)
+        if governed:
+            etype = "ORG"  # يوسف بنعلي، المدير العام لأطلس تاورز: the company the apposed title governs
         while etype == "PERSON" and end - start > 1 and self._preposition_phrase(s, end - 1):
             end -= 1  # الملكة رانيا لخطط العمل: a name ends before a preposition on an ordinary word
         if start >= end:
@@ -858,7 +888,9 @@ class MentionFinder:
             s.candidates.append(_Candidate(second, end, etype, "coordinated", clitic=1))
             return
         clitic = 0
-        if s.tokens[start].kind == "ar" and etype != "LOC":
+        if governed:
+            clitic = 1
+        elif s.tokens[start].kind == "ar" and etype != "LOC":
             clitic = self._clitic_by_evidence(s.folded[start], words, person=etype == "PERSON")
         s.candidates.append(_Candidate(start, end, etype, "model", clitic=clitic))
         # A model span confirms an unconfirmed quoted or head proposal that it overlaps.

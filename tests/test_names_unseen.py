@@ -571,3 +571,27 @@ def test_a_family_name_shaped_like_a_participle_ends_a_name_before_its_verb(full
 def test_a_participle_after_a_name_still_opens_an_apposition(full):
     text = "وقال سامر نصار المساهم الرئيسي في الشركة إن الصفقة تمت."
     assert not [m for m, t in _mentions(full, text) if t == "PERSON" and "المساهم" in m]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأوضح المتحدث أن «زيفيرا» ستواصل خدمة عملائها الحاليين في الخليج.",
+        "وقالت الشركة إن منصة شركائها ستطلق العام المقبل.",
+    ],
+)
+def test_a_noun_with_a_possessive_pronoun_after_a_head_noun_is_no_name(full, text):
+    assert not [m for m, t in _mentions(full, text) if "ها" in m and t in ("ORG", "PRODUCT")]
+
+
+def test_after_a_persons_apposed_title_a_word_with_li_is_the_company(full):
+    """يوسف X، المدير العام لأطلس تاورز: لأطلس opens the company the title governs, not a second person."""
+    text = "وقال سامر الحداد، المدير العام لزيفيرا تاورز، إن الشركة ستتوسع في شمال أفريقيا."
+    mentions = _mentions(full, text)
+    assert not [m for m, t in mentions if t == "PERSON" and "تاورز" in m]
+    assert ("زيفيرا تاورز", "ORG") in mentions
+
+
+def test_a_name_beginning_with_li_after_a_title_alone_is_still_a_person(full):
+    text = "وأشار الرئيس التنفيذي ليزار مونتي إلى أن الطلب قوي."
+    assert any(t == "PERSON" and "مونتي" in m for m, t in _mentions(full, text))
