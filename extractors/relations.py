@@ -914,6 +914,10 @@ class _Context:
         if spec in ("before", "salient", "subject") and self.trigger.gap is not None:
             inside = [m for m in self.ms if self.trigger.gap[0] <= m.start < self.trigger.gap[1] and m.type in types
                       and m.entity.id not in exclude]
+            definite = self._definite_at(*self.trigger.gap, ungoverned=True) if not inside and "ORG" in types else None
+            if definite is not None:  # تأسست الشركة الناشئة عام 2021 على يد …: the company the article is about
+                d = self._definite_ref(types, exclude, start, definite)
+                return [d] if d else []
             return inside[:1]  # the subject inside the phrase (تأسست شركة X على يد …)
         if spec == "before":
             if start > 0 and self.folded[start - 1] in _PRONOUN_SUBJECTS:  # قالت الشركة إنها ستستحوذ …
@@ -1018,8 +1022,8 @@ class _Context:
                 break
             if any(self.folded[k] in _CLAUSE_BREAKS for k in range(end, m.start)):
                 break  # a reported clause (قال X إن …) is not this trigger's argument
-            definite = self._definite_at(end, m.start, ungoverned=True)
-            if definite is not None and m.start > definite + 1:
+            definite = self._definite_at(end, m.start, ungoverned=True) if "ORG" in types else None
+            if definite is not None and m.start > definite + 1:  # أسست الشركة عام 2021 نورة …: the object is the company
                 d = self._definite_ref(types, exclude, end, definite)
                 return [d] if d else []
             if self._is_modifier(m):

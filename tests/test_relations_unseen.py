@@ -661,3 +661,20 @@ def test_a_title_over_a_function_of_the_company_works_for_it(full, text, fact):
 
 def test_a_title_of_the_company_itself_still_leads_it(full):
     assert ("خالد العمري", "LEADS", "زيفيرا") in _facts(full, "وقال خالد العمري، الرئيس التنفيذي لشركة زيفيرا، إن الصفقة مهمة.")
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("أعلنت منصة «زيفيرا» إغلاق جولة تمويل. وأسست الشركة عام 2020 سلمى خالد العتيبي، التي تقودها اليوم.",
+         ("سلمى خالد العتيبي", "FOUNDED", "زيفيرا")),
+        ("أعلن مختبر «نوفالين» عن نموذج جديد. وأسس المختبر عام 2018 المهندس سامر الحداد.",
+         ("سامر الحداد", "FOUNDED", "نوفالين")),
+        ("أعلنت شركة «سديم» عن مشروع جديد. وتأسست الشركة الناشئة عام 2021 على يد المهندس فهد سالم العتيبي.",
+         ("فهد سالم العتيبي", "FOUNDED", "سديم")),
+    ],
+)
+def test_a_definite_description_as_object_or_inside_a_phrase_is_the_company(full, text, fact):
+    """أسست الشركة … فلانة (verb, definite object, subject) and تأسست الشركة الناشئة على يد …: the description is the
+    company the article is about; a description never fills a person's slot."""
+    assert fact in _facts(full, text)
