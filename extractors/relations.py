@@ -810,11 +810,21 @@ class _Context:
         target = next((m for m in self.ms if tail.end < m.start <= tail.end + 3 and m.type in types), None)
         return target or tail
 
-    def _dual_pair(self, start: int, end: int) -> tuple["_M", "_M"] | None:
+    def _dual_subject(self, start: int, end: int) -> tuple["_M", "_M"] | None:
+        """The two organizations a dual subject stands for: a dual right before the trigger (وتواجه الشركتان منافسة،
+        أسندت الشركتان) or the dual pronoun on it (منافستهما، شراكتهما), when no name stands between."""
+        before = range(max(0, start - 2), start)
+        dual_word = any(rest in self.lex.duals for k in before for _, rest in strip_proclitic(self.folded[k])[:2]
+                        if not any(m.start <= k < m.end for m in self.ms))
+        if not (dual_word or self.folded[end - 1].endswith("هما")):
+            return None
+        return self._dual_pair(start, end, near_dual=False)
+
+    def _dual_pair(self, start: int, end: int, near_dual: bool = True) -> tuple["_M", "_M"] | None:
         """وقعت الشركتان اتفاقية: a dual (الشركتان، البنكين، الطرفان) near a symmetric trigger stands for the two
         organizations the article was just about."""
         near = self.folded[max(0, start - 4) : end + 4]
-        if not any(rest in self.lex.duals for w in near for _, rest in strip_proclitic(w)[:2]):
+        if near_dual and not any(rest in self.lex.duals for w in near for _, rest in strip_proclitic(w)[:2]):
             return None
         first = self.salience.best({"ORG"}, self.sentence.index, start, set())
         if first is None:
@@ -840,6 +850,11 @@ class _Context:
                 return []
             heads = self._after(tails[0].end, h_types, window, {tails[0].entity.id}, False)
         else:
+            dual = self._dual_subject(start, end) if frame["head"] in ("before", "salient", "subject") else None
+            if dual is not None and "ORG" in h_types:  # وتواجه الشركتان منافسة من X، منافستهما مع X: each of the two
+                tails = self._slot(frame["tail"], start, end, t_types, tail_window, {m.entity.id for m in dual}, adjacent)
+                if tails:
+                    return [(h, t) for h in dual for t in tails[:1]]
             heads = self._slot(frame["head"], start, end, h_types, window, set(), adjacent)
             if not heads and frame["head"] == "before" and (self.trigger.role == "title" or self.trigger.relation == "FOUNDED"):
                 heads = self._title_chain_holder(start)  # الرئيس التنفيذي لـX ومؤسس Y

@@ -678,3 +678,27 @@ def test_a_definite_description_as_object_or_inside_a_phrase_is_the_company(full
     """أسست الشركة … فلانة (verb, definite object, subject) and تأسست الشركة الناشئة على يد …: the description is the
     company the article is about; a description never fills a person's slot."""
     assert fact in _facts(full, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("بدأت شركة «زيفيرا» وشركة «نوفالين» محادثات اندماج. وتواجه الشركتان منافسة متصاعدة في الأسواق الآسيوية "
+         "من «سديم» السعودية.", [("زيفيرا", "COMPETES_WITH", "سديم"), ("سديم", "COMPETES_WITH", "نوفالين")]),
+        ("بدأ بنك «زيفيرا» وبنك «نوفالين» دراسة اندماج. ويرى مصرفيون أن الخطوة رد على اشتداد منافستهما مع بنك «سديم».",
+         [("زيفيرا", "COMPETES_WITH", "سديم"), ("سديم", "COMPETES_WITH", "نوفالين")]),
+    ],
+)
+def test_a_dual_subject_of_a_competition_is_each_of_the_two_companies(full, text, facts):
+    """الشركتان / منافستهما stand for the two companies of the article: each competes with the rival named, and
+    they do not compete with each other."""
+    found = _facts(full, text)
+    for fact in facts:
+        assert fact in found
+    assert ("زيفيرا", "COMPETES_WITH", "نوفالين") not in found
+
+
+def test_competition_from_a_list_pairs_each_rival_with_the_subject(full):
+    found = _facts(full, "وتواجه مجموعة «بلوماتيكس» منافسة متزايدة من «زيفيرا» و«نوفالين» في سوق التوصيل.")
+    assert ("بلوماتيكس", "COMPETES_WITH", "زيفيرا") in found and ("بلوماتيكس", "COMPETES_WITH", "نوفالين") in found
+    assert ("زيفيرا", "COMPETES_WITH", "نوفالين") not in found
