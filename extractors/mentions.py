@@ -43,7 +43,7 @@ _LATIN_JOINERS = {"&", "-", ".", "'"}
 _PROCLITIC_SPLITS = ("وال", "فال", "بال", "كال", "وب", "ول", "وك", "فب", "فل", "لل", "و", "ف", "ب", "ل", "ك")
 
 # Priority of each matcher: higher wins an overlap.
-_PRIORITY: dict[str, int] = {"latin-version": 7, "quoted-extended": 7, "gazetteer-extended": 7, "head-extended": 7, "gazetteer": 6, "quoted": 5, "latin": 4, "head": 3, "title": 3, "given-name": 3,
+_PRIORITY: dict[str, int] = {"latin-version": 7, "quoted-extended": 7, "gazetteer-extended": 7, "head-extended": 7, "gazetteer": 6, "quoted": 5, "latin": 4, "head": 3, "suffixed": 3, "title": 3, "given-name": 3,
              "coordinated": 3, "listed": 4, "acronym": 3, "repeat": 2, "model": 2, "weak": 1}
 _PREPOSITIONS = {"علي", "في", "مع", "من", "الي", "عن", "بين", "ل", "لـ"}
 _BRACKETS = {"(", ")", "[", "]", "/"}
@@ -136,6 +136,7 @@ class MentionFinder:
             self._listed_after_class_noun(s)
             self._quoted_and_heads(s)
             self._sector_extended(s)
+            self._suffixed(s)
             self._latin(s)
             self._titles(s)
             self._appointments(s)
@@ -389,6 +390,55 @@ class MentionFinder:
             if quoted[1] - quoted[0] <= 3:
                 s.candidates.append(_Candidate(quoted[0], quoted[1], "ORG", "quoted", confirmed=False))
             i = quoted[1] + 1
+
+    def _suffixed(self, s: _Sent) -> None:
+        """A business word of a transliterated name (فنتشرز، كابيتال، تيليكوم، باور: ``unit_words`` in cues.json) after
+        one or two name words is the end of an organization's name (ريادة فنتشرز، هوايو باور، رافد تيليكوم), whatever
+        those words are; a known name before it is left to the gazetteer's extension."""
+        n = len(s.tokens)
+        for k in range(1, n):
+            if s.tokens[k].kind != "ar" or s.folded[k] not in self.cues.unit_words or s.folded[k] in self.cues.product_unit_words \
+                    or any(c in "ئؤأإ" for c in s.tokens[k].text[1:]):
+                continue  # مقطع فيديو، بأي: a product word or an ordinary word folded like a business word
+            if any(c.start <= k - 1 < c.end and c.source in ("gazetteer", "weak") for c in s.candidates):
+                continue
+            if k + 1 < n and self._name_goes_on(s, k + 1):
+                continue  # كابيتال بريدج: the business word opens a name that goes on
+            start = k
+            while start > max(0, k - 3) and self._suffix_name_word(s, start - 1) \
+                    and (start > k - 2 or self._foreign(s.folded[start - 1])):  # شنغهاي نيو إنرجي موتورز
+                start -= 1
+                if s.folded[start].startswith("و"):
+                    break  # وفوداكوم وأوراسكوم تليكوم: a conjunction opens the last item of a list
+            if start == k:
+                continue
+            end = k + 1
+            while end < n and s.tokens[end].kind == "ar" and s.folded[end] in self.cues.unit_words:
+                end += 1
+            first = s.folded[start]
+            clitic = int(first[:1] in ("ل", "ب", "و") and first not in self.cues.common_words
+                         and first not in self.cues.first_names
+                         and (first[1:] in self.cues.common_words or first[0] == "و" and self._foreign(first[1:])))
+            s.candidates.append(_Candidate(start, end, "ORG", "suffixed", clitic=clitic))
+
+    def _name_goes_on(self, s: _Sent, k: int) -> bool:
+        """True when token ``k`` can continue a name: an Arabic word that is no function word, nationality, place,
+        definite word, conjunction-led word or business word."""
+        w = s.folded[k]
+        return s.tokens[k].kind == "ar" and w not in self.cues.stopwords and w not in self.cues.gentilics \
+            and w not in self.cues.places and not w.startswith(("ال", "و")) and w not in self.cues.unit_words \
+            and w not in self.cues.speech_verbs and not self._common(w)
+
+    def _suffix_name_word(self, s: _Sent, k: int) -> bool:
+        """True for a word that may begin a name ending in a business word: an Arabic word that is no function word,
+        title, verb of saying, place, nationality, head noun, given name or ordinary word (متحدث باسم، الاستثمار
+        المباشر)."""
+        w = s.folded[k]
+        return s.tokens[k].kind == "ar" and w not in self.cues.stopwords and w not in self.cues.person_titles \
+            and w not in self.cues.speech_verbs and w not in self.cues.places and w not in self.cues.gentilics \
+            and not self._head_at_word(w) and not (w.startswith("ال") and self._head_at_word(w[2:])) \
+            and not self._future_verb(w) and w not in self.cues.sector_words and w not in self.cues.first_names \
+            and not self._common(w) and not (w.startswith("ال") and self._common(w[2:]))
 
     def _head_at(self, s: _Sent, i: int) -> tuple[str | None, bool]:
         word = s.folded[i]

@@ -595,3 +595,29 @@ def test_after_a_persons_apposed_title_a_word_with_li_is_the_company(full):
 def test_a_name_beginning_with_li_after_a_title_alone_is_still_a_person(full):
     text = "وأشار الرئيس التنفيذي ليزار مونتي إلى أن الطلب قوي."
     assert any(t == "PERSON" and "مونتي" in m for m, t in _mentions(full, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("أغلقت المنصة جولة تمويل بمشاركة كل من ريادة فنتشرز وصندوق الأفق.", "ريادة فنتشرز"),
+        ("اتفقت شركة رافد تيليكوم، ثالث أكبر مشغل في البلاد، على بيع أبراجها.", "رافد تيليكوم"),
+        ("وتضم القائمة فوداكوم وأوراسكوم تليكوم المصرية.", "أوراسكوم تليكوم"),
+        ("وشارك في الجولة صندوق الأفق وشركة هوايو باور الصينية.", "هوايو باور"),
+    ],
+)
+def test_a_business_word_ends_an_organization_name(full, text, name):
+    """فنتشرز، تيليكوم، باور after one or two name words: the whole is an organization, whatever the words."""
+    assert (name, "ORG") in _mentions(full, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال متحدث باسم كابيتال بريدج إن الشركة لا تعلق على تكهنات السوق.",
+        "ونشرت الشركة مقطع فيديو يظهر المصنع الجديد.",
+        "ولم يعلن الأطراف بأي تفاصيل عن الصفقة.",
+    ],
+)
+def test_a_business_word_after_ordinary_words_or_opening_a_name_proposes_nothing(full, text):
+    assert not [m for m, t in _mentions(full, text) if m.startswith(("متحدث", "مقطع", "الأطراف"))]
