@@ -1077,6 +1077,14 @@ class MentionFinder:
             if after_trigger and not self._description(s, cand.start, cand.end) \
                     or any(self._in_list(s, o, cand) for o in confirmed if o.type != "PERSON"):
                 cand.confirmed = True
+        companies = [o for o in confirmed if o.type == "ORG" and o.source in ("gazetteer", "head", "suffixed", "quoted")]
+        for cand in s.candidates:  # سامسونغ وترانسشن: a lone transliterated word listed with a company is one
+            if cand.source == "model" and cand.type in ("PERSON", "ORG") and cand.end - cand.start == 1 \
+                    and self._foreign(s.folded[cand.start]) and s.folded[cand.start] not in self.cues.first_names \
+                    and any(self._in_list(s, o, cand) for o in companies):
+                word = s.folded[cand.start]
+                cand.type, cand.source = "ORG", "coordinated"
+                cand.clitic = int(word.startswith("و") and self._foreign(word[1:]) and len(word) > 4)
         for c in [c for c in confirmed if c.type == "PERSON"]:
             k = c.end
             if k + 1 < len(s.tokens) and s.tokens[k].kind == "ar" and s.folded[k].startswith("و") and len(s.folded[k]) > 3:

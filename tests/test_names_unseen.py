@@ -621,3 +621,9 @@ def test_a_business_word_ends_an_organization_name(full, text, name):
 )
 def test_a_business_word_after_ordinary_words_or_opening_a_name_proposes_nothing(full, text):
     assert not [m for m, t in _mentions(full, text) if m.startswith(("متحدث", "مقطع", "الأطراف"))]
+
+
+def test_a_lone_transliterated_word_listed_with_companies_is_a_company(full):
+    """أبل وشاومي وكارلوفيكس: the model's one-word reading of an unknown name in a list of known companies is kept
+    as an organization, without its conjunction."""
+    assert ("كارلوفيكس", "ORG") in _mentions(full, "وتواجه الشركة منافسة من أبل وشاومي وكارلوفيكس في السوق.")
