@@ -77,6 +77,7 @@ class Cues:
     product_class_nouns: frozenset[str] = field(default_factory=frozenset)
     name_adjectives: frozenset[str] = field(default_factory=frozenset)
     superlatives: frozenset[str] = field(default_factory=frozenset)
+    department_nouns: frozenset[str] = field(default_factory=frozenset)
     max_title_words: int = field(default=4)
 
 
@@ -122,6 +123,7 @@ def load_cues() -> Cues:
         product_class_nouns=lists["product_class_nouns"],
         name_adjectives=lists["name_adjectives"],
         superlatives=lists["superlatives"],
+        department_nouns=lists["department_nouns"],
         max_title_words=max(len(t.split()) for t in titles),
     )
 

@@ -43,7 +43,7 @@ _LATIN_JOINERS = {"&", "-", ".", "'"}
 _PROCLITIC_SPLITS = ("وال", "فال", "بال", "كال", "وب", "ول", "وك", "فب", "فل", "لل", "و", "ف", "ب", "ل", "ك")
 
 # Priority of each matcher: higher wins an overlap.
-_PRIORITY: dict[str, int] = {"latin-version": 7, "quoted-extended": 7, "gazetteer-extended": 7, "head-extended": 7, "gazetteer": 6, "quoted": 5, "latin": 4, "head": 3, "suffixed": 3, "title": 3, "given-name": 3,
+_PRIORITY: dict[str, int] = {"latin-version": 7, "quoted-extended": 7, "gazetteer-extended": 7, "head-extended": 7, "gazetteer": 6, "quoted": 5, "latin": 4, "head": 3, "suffixed": 3, "complement": 3, "title": 3, "given-name": 3,
              "coordinated": 3, "listed": 4, "acronym": 3, "repeat": 2, "model": 2, "weak": 1}
 _PREPOSITIONS = {"علي", "في", "مع", "من", "الي", "عن", "بين", "ل", "لـ"}
 _BRACKETS = {"(", ")", "[", "]", "/"}
@@ -139,6 +139,7 @@ class MentionFinder:
             self._suffixed(s)
             self._latin(s)
             self._titles(s)
+            self._title_complements(s)
             self._appointments(s)
             self._given_names(s)
             for start, end, label in spans:
@@ -616,6 +617,40 @@ class MentionFinder:
         return i >= 2 and s.tokens[i - 1].text in "-‐" and s.tokens[i - 2].end == s.tokens[i - 1].start \
             and s.tokens[i - 1].end == s.tokens[i].start and s.folded[i - 2] in self.cues.first_names
 
+    def _title_complements(self, s: _Sent) -> None:
+        """The organization a person's title governs with ل (الرئيسة التنفيذية لمرسال، الرئيس التنفيذي للمدائن):
+        the word after the preposition is a name, when it is no ordinary word, place, head noun or known name, with
+        the transliterated or business words after it (لأطلس تاورز)."""
+        n = len(s.tokens)
+        for j in range(1, n):
+            title = self._title_before(s, j)
+            one = s.folded[title] if title is not None and j - title == 1 else ""
+            if title is None or s.tokens[j].kind != "ar" or one and (self._common(one) or self._common(one[2:])):
+                continue  # العالم (the world / a scientist): a one-word title that is also an ordinary word
+            word = s.folded[j]
+            if not word.startswith("ل") or word.startswith("لدي") or any(c.start <= j < c.end for c in s.candidates):
+                continue
+            rest = "ال" + word[2:] if word.startswith("لل") else word[1:]
+            bare = rest[2:] if rest.startswith("ال") else rest
+            if len(bare) < 3 or self._common(rest) or rest == bare and self._common(bare) or rest in self.cues.places \
+                    or bare in self.cues.places or self._head_at_word(bare) or rest in self.cues.stopwords \
+                    or rest in self.cues.gentilics or rest in self.cues.first_names or self._accusative(rest) \
+                    or bare in self.cues.department_nouns:
+                continue
+            end = j + 1
+            while end < n and end - j < 4 and s.tokens[end].kind == "ar" \
+                    and (s.folded[end] in self.cues.unit_words or self._foreign(s.folded[end])
+                         or end == j + 1 and self._definite_name_word(s.folded[end])):
+                end += 1  # لأطلس تاورز، لأسمدة الكرنك
+            s.candidates.append(_Candidate(j, end, "ORG", "complement", clitic=1))
+
+    def _definite_name_word(self, word: str) -> bool:
+        """True for a definite word that can go on with a name (الكرنك): no ordinary word, nationality, place, sector
+        adjective or title."""
+        return word.startswith("ال") and not self._common(word) and not self._common(word[2:]) \
+            and word not in self.cues.gentilics and word not in self.cues.places and word not in self.cues.sector_adjectives \
+            and word not in self.cues.person_titles and word not in self.cues.stopwords
+
     def _title_complement(self, s: _Sent, i: int, j: int) -> bool:
         """True when token ``j``, right after a title that starts at ``i``, is ل / ب on a word no given-names list
         holds, and the title stands in apposition after a person (يوسف بنعلي، المدير العام لأطلس تاورز): the word opens
@@ -625,9 +660,16 @@ class MentionFinder:
         return apposed and s.folded[j][:1] in ("ل", "ب") and s.folded[j] not in self.cues.first_names
 
     def _title_before(self, s: _Sent, j: int) -> int | None:
-        """Start of a person title that ends right before token ``j``, or None."""
+        """Start of a person title that ends right before token ``j``, or None; a feminine title (الرئيسة التنفيذية)
+        and one joined by و (والرئيس التنفيذي) count."""
         for size in range(self.cues.max_title_words, 0, -1):
-            if j - size >= 0 and " ".join(s.folded[j - size : j]) in self.cues.person_titles:
+            if j - size < 0:
+                continue
+            words = list(s.folded[j - size : j])
+            if words[0].startswith("و") and len(words[0]) > 3:
+                words[0] = words[0][1:]
+            masculine = [w[:-1] if w.endswith("ه") and len(w) > 4 else w for w in words]
+            if " ".join(words) in self.cues.person_titles or " ".join(masculine) in self.cues.person_titles:
                 return j - size
         return None
 

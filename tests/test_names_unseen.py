@@ -627,3 +627,27 @@ def test_a_lone_transliterated_word_listed_with_companies_is_a_company(full):
     """أبل وشاومي وكارلوفيكس: the model's one-word reading of an unknown name in a list of known companies is kept
     as an organization, without its conjunction."""
     assert ("كارلوفيكس", "ORG") in _mentions(full, "وتواجه الشركة منافسة من أبل وشاومي وكارلوفيكس في السوق.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقالت سلمى الخطيب، الشريكة المؤسسة والرئيسة التنفيذية لمرسال، إن الشركة ستتوسع.", "مرسال"),
+        ("من جانبها، قالت دانة العيسى، الرئيسة التنفيذية للمدائن، إن الفحص سيكتمل قريبا.", "المدائن"),
+        ("وقال سامر الحداد، المدير العام لأطلس تاورز، إن الشركة ستتوسع.", "أطلس تاورز"),
+    ],
+)
+def test_the_word_a_title_governs_with_li_is_an_organization(full, text, name):
+    """الرئيسة التنفيذية لمرسال: after a person's title (feminine or joined by و too), ل opens the company's name."""
+    assert (name, "ORG") in _mentions(full, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأوضحت ليلى العتيبي، المديرة التنفيذية لقطاع الأفراد في المصرف، أن القروض ارتفعت.",
+        "ويتوقع أن ينضم مستثمرون من كافة أنحاء العالم للمساهمة في الصندوق.",
+    ],
+)
+def test_a_department_or_a_word_after_an_ordinary_title_is_no_organization(full, text):
+    assert not [m for m, t in _mentions(full, text) if t == "ORG" and m in ("قطاع", "قطاع الأفراد", "المساهمة")]
