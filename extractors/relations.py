@@ -862,8 +862,8 @@ class _Context:
                 return []
             spec = frame["tail"]
             if spec == "next":  # verb, subject (or a list of them), object
-                if self._nominal(start):
-                    return []
+                if self._nominal(start) or self._object_pronoun(start):
+                    return []  # ويمتلكه: the object is the pronoun on the verb
                 subjects = self._extend_list(heads[0], h_types) if frame.get("list") in ("head", "both") else heads
                 tails = self._after(subjects[-1].end, t_types, tail_window, {m.entity.id for m in subjects}, False)
             else:
@@ -916,6 +916,13 @@ class _Context:
             return False
         k = self._name_opening(m.start)
         return k >= 2 and self.folded[k - 1] == "من" and self.folded[k - 2] in ("كل", "لكل", "بكل")
+
+    def _object_pronoun(self, start: int) -> bool:
+        """True when a one-word verb trigger carries a pronoun its listed form lacks (يمتلك → ويمتلكه): its object
+        is that pronoun, so no name after it is."""
+        listed = self.trigger.words[0]
+        return len(self.trigger.words) == 1 and not listed.endswith(("ه", "ها", "هم", "هما")) \
+            and self.folded[start].endswith(("ه", "ها", "هم", "هما")) and not self.tokens[start].text.endswith("ة")
 
     def _nominal(self, start: int) -> bool:
         """True when the trigger word is a verbal noun after a preposition or with the article (لمنافسة، المنافسة):
@@ -1350,14 +1357,19 @@ class _Context:
         return first in _CHARGED or first[:1] in ("ل", "ب") and first != "لدي" and _head_noun(first) is None
 
     def _minority_stake(self, end: int, tail: _M) -> bool:
-        """True when a percentage under 50 stands between the trigger and the tail (استحوذت على حصة 20% في X، تشتري
-        30% من X): what is bought is a minority stake. Percentages elsewhere in the sentence (a share price that
-        rose 4%) say nothing of the deal."""
+        """True when a percentage under 50, or a stake of no stated size, stands between the trigger and the tail
+        (استحوذت على حصة 20% في X، تشتري 30% من X، تملك حصة في X): what is bought or held is a minority or unspecified
+        stake (GUIDELINES: INVESTED_IN). Percentages elsewhere in the sentence (a share price that rose 4%) say
+        nothing of the deal."""
         if tail.sentence != self.sentence.index or tail.start < end:
             return False
         lo, hi = self.tokens[end - 1].end, self.tokens[tail.start].start
-        return any(q.kind == "percent" and lo <= q.start < hi and q.value is not None and q.value < 50
-                   for q in self.quantities)
+        shares = [q.value for q in self.quantities if q.kind == "percent" and lo <= q.start < hi and q.value is not None]
+        if shares:
+            return max(shares) < 50
+        starts = {m.start for m in self.ms} | {self._name_opening(m.start) for m in self.ms if m.sentence == self.sentence.index}
+        return any(rest in ("حصه", "حصص") and k + 1 not in starts  # حصة أرامكو في سابك: a holder's whole stake
+                   for k in range(end, tail.start) for _, rest in strip_proclitic(self.folded[k])[:2])
 
     def _controlling(self, start: int, tail: _M) -> bool:
         """True when a word of control (حصة مسيطرة، حصة الأغلبية) stands between the trigger and the tail, or just

@@ -702,3 +702,24 @@ def test_competition_from_a_list_pairs_each_rival_with_the_subject(full):
     found = _facts(full, "وتواجه مجموعة «بلوماتيكس» منافسة متزايدة من «زيفيرا» و«نوفالين» في سوق التوصيل.")
     assert ("بلوماتيكس", "COMPETES_WITH", "زيفيرا") in found and ("بلوماتيكس", "COMPETES_WITH", "نوفالين") in found
     assert ("زيفيرا", "COMPETES_WITH", "نوفالين") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("وتملك «سديم» حصة في «نوفالين» منذ سنوات.", ("سديم", "INVESTED_IN", "نوفالين")),
+        ("واستحوذت «سديم» على حصة في «نوفالين» العام الماضي.", ("سديم", "INVESTED_IN", "نوفالين")),
+        ("واستحوذت «سديم» على حصة 60% في «نوفالين».", ("سديم", "ACQUIRED", "نوفالين")),
+        ("إذ يملك صندوق «زيفيرا» السعودي نادي «نوفالين» الإنجليزي منذ 2021.", ("زيفيرا", "ACQUIRED", "نوفالين")),
+    ],
+)
+def test_owning_a_company_is_an_acquisition_and_a_stake_of_no_size_an_investment(full, text, fact):
+    facts = _facts(full, text)
+    assert fact in facts
+    other = "ACQUIRED" if fact[1] == "INVESTED_IN" else "INVESTED_IN"
+    assert (fact[0], other, fact[2]) not in facts
+
+
+def test_a_verb_with_an_object_pronoun_takes_no_second_object(full):
+    text = "وأعلنت «زيفيرا»، التي أسسها صندوق «سديم» ويمتلكه بالكامل، توقيع طلبية مع «نوفالين» لشراء طائرات."
+    assert not [f for f in _facts(full, text) if f[1] == "ACQUIRED" and "نوفالين" in (f[0], f[2])]
