@@ -502,6 +502,8 @@ class MentionFinder:
         proper = any(w in cues.places or w in cues.gentilics for w in words) or not words[0].startswith("ال")
         if len(words) >= 2 or proper and words[0] not in cues.stopwords:
             return j
+        if self._sector_end(s, j) is not None:
+            return j  # صندوق الشرق للابتكار: a kept head noun, one word and a line of business are one name
         return None
 
     def _foreign_run_end(self, s: _Sent, j: int) -> int:
@@ -642,6 +644,10 @@ class MentionFinder:
                     and (s.folded[end] in self.cues.unit_words or self._foreign(s.folded[end])
                          or end == j + 1 and self._definite_name_word(s.folded[end])):
                 end += 1  # لأطلس تاورز، لأسمدة الكرنك
+            place = end == j + 1 and end < n and s.folded[end] in self.cues.places
+            sector = self._sector_end(s, end + 1 if place else end)
+            if sector is not None:
+                end = sector  # لنجم الخليج للرياضة: a line of business ends the name
             s.candidates.append(_Candidate(j, end, "ORG", "complement", clitic=1))
 
     def _definite_name_word(self, word: str) -> bool:

@@ -651,3 +651,17 @@ def test_the_word_a_title_governs_with_li_is_an_organization(full, text, name):
 )
 def test_a_department_or_a_word_after_an_ordinary_title_is_no_organization(full, text):
     assert not [m for m, t in _mentions(full, text) if t == "ORG" and m in ("قطاع", "قطاع الأفراد", "المساهمة")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("أغلقت المنصة جولة تمويل قادها صندوق الشرق للابتكار في عمّان.", "صندوق الشرق للابتكار"),
+        ("وقال سامي الحداد، الرئيس التنفيذي لنجم الخليج للرياضة، إن الهدف بناء شبكة أندية.", "نجم الخليج للرياضة"),
+        ("وتعاونت الشركة مع جامعة الفارابي للذكاء الاصطناعي في تدريب النموذج.", "جامعة الفارابي للذكاء الاصطناعي"),
+    ],
+)
+def test_a_line_of_business_after_a_name_ends_it(full, text, name):
+    """صندوق X للابتكار، لنجم الخليج للرياضة: a kept head noun or a title's complement, a word, and a line of
+    business (with its adjective) are one name, even when the word alone is a weakly known name."""
+    assert (name, "ORG") in _mentions(full, text)
