@@ -867,7 +867,7 @@ class MentionFinder:
                 k += 1
                 continue
             family = (w.startswith("ال") and len(w) >= 5 and (ends or not ordinary) and (not participle or self._name_closes(s, k + 1))
-                      and w not in cues.gentilics and w not in cues.stopwords
+                      and w not in cues.gentilics and w not in cues.stopwords and w not in cues.sector_adjectives
                       and not corporate_suffix(w)  # كمال نصار القابضة: a holding company, not a family name
                       and not self._head_at_word(w) and not self._head_at_word(w[2:])
                       and w not in cues.places and w not in cues.person_titles and w[2:] not in cues.person_titles)
@@ -920,8 +920,8 @@ class MentionFinder:
             if chained and s.folded[k - 1] not in cues.name_connectors:
                 break  # أحمد بن سعيد آل مكتوم مجلس: after a connector's part only another connector goes on
             if not (self._name_like(s, k) or self._given_ali(s, k)) or w in cues.places or w in cues.speech_verbs \
-                    or w in cues.accusative_titles:
-                break
+                    or w in cues.accusative_titles or w in cues.sector_adjectives:
+                break  # علامة كريم التجارية: a line-of-business adjective is no name part
             if self._ordinary_noun(w) or self._preposition_phrase(s, k):
                 break  # علي اتفاق، منصور منصب، رانيا لخطط: an ordinary noun after a given name is not its surname
             if w.startswith("و") and w[1:] in cues.first_names:

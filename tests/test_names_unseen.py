@@ -665,3 +665,21 @@ def test_a_line_of_business_after_a_name_ends_it(full, text, name):
     """صندوق X للابتكار، لنجم الخليج للرياضة: a kept head noun or a title's complement, a word, and a line of
     business (with its adjective) are one name, even when the word alone is a weakly known name."""
     assert (name, "ORG") in _mentions(full, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وتنافس الشركة مجموعة «سديم» المالكة لعلامة «زيفيرا» في سوق الحلويات.", "زيفيرا"),
+        ("وحصلت «نوفالين» على حقوق تسويق علاج «كاردوفيكس» في الأردن.", "كاردوفيكس"),
+        ("وتعتزم المجموعة إدراج المتاجر في منصتها «سوقنا بلس» للتسوق.", "سوقنا بلس"),
+    ],
+)
+def test_a_brand_a_treatment_or_an_own_platform_is_a_product(full, text, name):
+    """علامة «X» (GUIDELINES: brands are products), علاج «X», منصتها «X» (its platform): PRODUCT, not ORG."""
+    assert (name, "PRODUCT") in _mentions(full, text)
+
+
+def test_a_line_of_business_adjective_is_no_part_of_a_name(full):
+    text = "وستواصل الشركة بيع منتجاتها تحت علامة هشام التجارية في الخليج."
+    assert not [m for m, t in _mentions(full, text) if "التجارية" in m]
