@@ -862,8 +862,8 @@ class _Context:
                 return []
             spec = frame["tail"]
             if spec == "next":  # verb, subject (or a list of them), object
-                if self._nominal(start) or self._object_pronoun(start):
-                    return []  # ويمتلكه: the object is the pronoun on the verb
+                if self._nominal(start):
+                    return []
                 subjects = self._extend_list(heads[0], h_types) if frame.get("list") in ("head", "both") else heads
                 tails = self._after(subjects[-1].end, t_types, tail_window, {m.entity.id for m in subjects}, False)
             else:
@@ -916,13 +916,6 @@ class _Context:
             return False
         k = self._name_opening(m.start)
         return k >= 2 and self.folded[k - 1] == "من" and self.folded[k - 2] in ("كل", "لكل", "بكل")
-
-    def _object_pronoun(self, start: int) -> bool:
-        """True when a one-word verb trigger carries a pronoun its listed form lacks (يمتلك → ويمتلكه): its object
-        is that pronoun, so no name after it is."""
-        listed = self.trigger.words[0]
-        return len(self.trigger.words) == 1 and not listed.endswith(("ه", "ها", "هم", "هما")) \
-            and self.folded[start].endswith(("ه", "ها", "هم", "هما")) and not self.tokens[start].text.endswith("ة")
 
     def _nominal(self, start: int) -> bool:
         """True when the trigger word is a verbal noun after a preposition or with the article (لمنافسة، المنافسة):
