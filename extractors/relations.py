@@ -71,7 +71,8 @@ _QUOTES = {"«", "»", "“", "”", '"', "'", "‘", "’", "(", ")"}
 _PRONOUN_SUFFIXES = ("ها", "ه", "هم", "هما", "هن")
 _PRONOUN_SUBJECTS = {"انها", "انه", "بانها", "بانه", "وانها", "وانه", "لانها", "كونها", "انهما", "بانهما"}
 """A complementizer with a pronoun just before a trigger: the subject is the party the article is about."""
-_LIST_INTRO = {"بينها", "بينهم", "مثل", "منها", "وهي", "وهم", "ابرزها", "خاصه", "بما"}
+_LIST_INTRO = {"بينها", "بينهم", "مثل", "منها", "منهم", "وهي", "وهم", "ابرزها", "ابرزهم", "ابرزهما", "اهمها", "اهمهم",
+               "خاصه", "بما"}
 _RAISED_IT = frozenset({"جمعتها", "جمعها", "تجمعها", "يجمعها", "اغلقتها", "اغلقها"})
 """A verb of raising with an object pronoun (the round): its subject is the company funded."""
 _ANY = frozenset({"أي", "بأي", "لأي", "وأي", "أية", "بأية", "لأية"})
@@ -727,6 +728,8 @@ def _lemma_triggers(lex: _Lexicon, folded: list[str], i: int) -> list[tuple[_Tri
     the word makes the trigger refer back to the salient party."""
     for _, rest in strip_proclitic(folded[i])[:3]:
         triggers = lex.by_lemma.get(lemma(rest)) if len(rest) >= 4 else None
+        if not triggers and rest.endswith("ت") and len(rest) >= 5:
+            triggers = lex.by_lemma.get(lemma(rest[:-1]))  # نافست: a perfect whose first letter looks like a prefix
         # مؤسسة (an institution) is not مؤسس (a founder): a final ه (teh marbuta, folded) must agree
         suffixed = rest.endswith(("ها", "هم", "هما"))
         triggers = [t for t in triggers or () if (t.words[0].endswith("ه") == rest.endswith("ه") or suffixed)
@@ -862,8 +865,8 @@ class _Context:
                 return []
             spec = frame["tail"]
             if spec == "next":  # verb, subject (or a list of them), object
-                if self._nominal(start):
-                    return []
+                if self._nominal(start) and not frame["head"].startswith("prep:"):
+                    return []  # (المنافسة بين X وY: the noun's two parties follow it)
                 subjects = self._extend_list(heads[0], h_types) if frame.get("list") in ("head", "both") else heads
                 tails = self._after(subjects[-1].end, t_types, tail_window, {m.entity.id for m in subjects}, False)
             else:

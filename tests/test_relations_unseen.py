@@ -719,3 +719,20 @@ def test_owning_a_company_is_an_acquisition_and_a_stake_of_no_size_an_investment
     other = "ACQUIRED" if fact[1] == "INVESTED_IN" else "INVESTED_IN"
     assert (fact[0], other, fact[2]) not in facts
 
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("وستحتدم المنافسة في السوق العمانية بين «زيفيرا» و«نوفالين» خلال العام المقبل.",
+         [("زيفيرا", "COMPETES_WITH", "نوفالين")]),
+        ("وتتنافس «بلوماتيكس» مع لاعبين أكبر حجما، أبرزهم «نوفالين» و«زيفيرا»، في السوق.",
+         [("بلوماتيكس", "COMPETES_WITH", "نوفالين"), ("بلوماتيكس", "COMPETES_WITH", "زيفيرا")]),
+        ("وكانت «زيفيرا» قد نافست «نوفالين» على العقد قبل أن تنسحب.", [("زيفيرا", "COMPETES_WITH", "نوفالين")]),
+    ],
+)
+def test_competition_between_two_rivals_named_after_a_class_or_in_the_perfect(full, text, facts):
+    """المنافسة بين X وY; مع لاعبين، أبرزهم X وY; نافست (a perfect whose first letter looks like a prefix)."""
+    found = _facts(full, text)
+    for fact in facts:
+        assert fact in found
