@@ -736,3 +736,9 @@ def test_competition_between_two_rivals_named_after_a_class_or_in_the_perfect(fu
     found = _facts(full, text)
     for fact in facts:
         assert fact in found
+
+
+def test_a_pronoun_title_in_a_relative_clause_goes_back_to_its_person(full):
+    """فلان، الذي يشغل منصب رئيسها التنفيذي: the title's holder stands before the relative clause."""
+    text = "أعلنت «زيفيرا» عن مشروع جديد. وأسس الشركة المهندس فهد سالم العتيبي، الذي يشغل منصب رئيسها التنفيذي."
+    assert ("فهد سالم العتيبي", "LEADS", "زيفيرا") in _facts(full, text)
