@@ -528,8 +528,8 @@ def _classified(model: RelationModel, ctx: "_Context", folded: list[str], ms: li
             head_types, tail_types = ALLOWED_TYPES[relation]
             if head.type not in head_types or tail.type not in tail_types:
                 continue
-            if relation == "CUSTOMER_OF" and frozenset((head.entity.id, tail.entity.id)) in stakes:
-                continue  # a buyer of a stake in a company is its investor, not its customer
+            if relation in ("CUSTOMER_OF", "ACQUIRED", "INVESTED_IN") and frozenset((head.entity.id, tail.entity.id)) in stakes:
+                continue  # the rules read this deal already: a stake's buyer is no customer, an investment no purchase
             rel = ctx.classified(relation, head, tail, cand.a.start, cand.b.end, probability, document)
             if _fact_key(rel) not in known:
                 known.add(_fact_key(rel))
@@ -771,7 +771,8 @@ class _Context:
     def apply(self, trig: _Trigger, start: int, end: int, document: Document) -> list[Relation]:
         self.trigger_end = end
         self.trigger = trig
-        if self._denied(start) or trig.relation == "CUSTOMER_OF" and self._buys_a_stake(end):
+        if self._denied(start) or trig.relation == "CUSTOMER_OF" and self._buys_a_stake(end) \
+                or trig.relation == "ACQUIRED" and self._buys_units(end):
             return []
         head_types, tail_types = ALLOWED_TYPES[trig.relation]
         for frame in trig.frames:
@@ -787,6 +788,13 @@ class _Context:
         if pair:
             return [self._relation(trig, {"confidence": 0.6}, *pair, start, end, document)]
         return []
+
+    def _buys_units(self, end: int) -> bool:
+        """True when a count follows the trigger (لشراء 40 طائرة، شراء 500 سيارة): goods are bought, not a company."""
+        if end >= len(self.tokens) or self.tokens[end].kind != "num":
+            return False
+        at = self.tokens[end].start
+        return not any(q.kind in ("percent", "money") and q.start <= at < q.end for q in self.quantities)
 
     def _buys_a_stake(self, end: int) -> bool:
         """True when what is bought right after the trigger is a share of a company (تشتري 30% من X، تشتري حصة في X):

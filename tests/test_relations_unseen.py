@@ -742,3 +742,25 @@ def test_a_pronoun_title_in_a_relative_clause_goes_back_to_its_person(full):
     """فلان، الذي يشغل منصب رئيسها التنفيذي: the title's holder stands before the relative clause."""
     text = "أعلنت «زيفيرا» عن مشروع جديد. وأسس الشركة المهندس فهد سالم العتيبي، الذي يشغل منصب رئيسها التنفيذي."
     assert ("فهد سالم العتيبي", "LEADS", "زيفيرا") in _facts(full, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أعلنت «زيفيرا» توقيع طلبية مؤكدة مع «نوفالين» لشراء 40 طائرة من طراز «سديم 300».",
+        "وتعتزم «زيفيرا» شراء 500 حافلة كهربائية من «نوفالين» خلال عامين.",
+    ],
+)
+def test_buying_a_count_of_goods_is_no_acquisition(full, text):
+    """لشراء 40 طائرة: units of a product are bought from its maker; no company changes hands."""
+    assert not [f for f in _facts(full, text) if f[1] == "ACQUIRED"]
+
+
+def test_an_order_from_a_maker_makes_a_customer(full):
+    text = "أعلنت شركة «زيفيرا» للطيران توقيع طلبية مؤكدة مع «نوفالين» لشراء 20 طائرة."
+    assert ("زيفيرا", "CUSTOMER_OF", "نوفالين") in _facts(full, text)
+
+
+def test_the_model_adds_no_acquisition_where_the_rules_read_a_minority_stake(full):
+    facts = _facts(full, "وتعتزم «زيفيرا» شراء 30% من «نوفالين» قبل نهاية العام.")
+    assert ("زيفيرا", "INVESTED_IN", "نوفالين") in facts and ("زيفيرا", "ACQUIRED", "نوفالين") not in facts
