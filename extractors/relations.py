@@ -71,6 +71,11 @@ _QUOTES = {"«", "»", "“", "”", '"', "'", "‘", "’", "(", ")"}
 _PRONOUN_SUFFIXES = ("ها", "ه", "هم", "هما", "هن")
 _PRONOUN_SUBJECTS = {"انها", "انه", "بانها", "بانه", "وانها", "وانه", "لانها", "كونها", "انهما", "بانهما"}
 """A complementizer with a pronoun just before a trigger: the subject is the party the article is about."""
+_DURATION_UNITS = frozenset({"سنه", "سنوات", "سنين", "اعوام", "عاما", "عام", "عقد", "عقدين", "عقود", "اشهر", "شهرا", "شهور",
+                             "سنتين", "عامين"})
+_DURATION_WORDS = frozenset({"اكثر", "من", "نحو", "قرابه", "حوالي", "لمده", "مده", "ثلاث", "اربع", "خمس", "ست", "سبع",
+                             "ثماني", "ثمان", "تسع", "عشر", "بضع", "عده", "احدي", "اثنتي", "حاليا"})
+"""Words of a duration between a verb and its preposition (عمل سبع سنوات في، أمضى أكثر من عقد في)."""
 _LIST_INTRO = {"بينها", "بينهم", "مثل", "منها", "منهم", "وهي", "وهم", "ابرزها", "ابرزهم", "ابرزهما", "اهمها", "اهمهم",
                "خاصه", "بما"}
 _RAISED_IT = frozenset({"جمعتها", "جمعها", "تجمعها", "يجمعها", "اغلقتها", "اغلقها"})
@@ -688,6 +693,8 @@ def _triggers_at(lex: _Lexicon, folded: list[str], i: int, covered: set[int], ov
                 end = i + n - 1  # attached preposition: the next token carries it and the mention
             found.append((trig, end))
     split = _split_triggers(lex, folded, i, covered) if not overlap and all(len(t.words) == 1 for t, _ in found) else []
+    if not found and not overlap:
+        split += _duration_triggers(lex, folded, i, covered)
     if not found and not split and not overlap:
         found = _lemma_triggers(lex, folded, i)
     if not found and not split:
@@ -720,6 +727,27 @@ def _split_triggers(lex: _Lexicon, folded: list[str], i: int, covered: set[int])
         for trig in lex.by_first.get(first, ()):
             if len(trig.words) > 1 and not trig.overlap and _rest_matches(trig.words[1:], folded, j):
                 found.append((replace(trig, gap=(start, j)), j + len(trig.words) - 1))
+    return found
+
+
+def _duration_triggers(lex: _Lexicon, folded: list[str], i: int, covered: set[int]) -> list[tuple[_Trigger, int]]:
+    """A phrase trigger whose verb is followed by a duration before its preposition (عمل سبع سنوات في X، أمضى أكثر من
+    عقد مهندسا في X): the duration, and one accusative role after it, are skipped."""
+    j = i + 1
+    while j < len(folded) and j - i <= 4 and folded[j] not in _DURATION_UNITS:
+        if not (folded[j].isdigit() or folded[j] in _DURATION_WORDS):
+            return []
+        j += 1
+    if j >= len(folded) or folded[j] not in _DURATION_UNITS or j == i + 1 and folded[j] not in ("عقد", "عامين", "سنتين"):
+        return []
+    j += 1
+    if j < len(folded) and folded[j].endswith("ا") and j not in covered and folded[j] not in ("في", "لدي"):
+        j += 1  # مصمما، مهندسا: the role held there
+    found = []
+    for _, first in strip_proclitic(folded[i]):
+        for trig in lex.by_first.get(first, ()):
+            if len(trig.words) == 2 and trig.words[1] in ("في", "لدي") and _rest_matches(trig.words[1:], folded, j):
+                found.append((trig, j + 1))
     return found
 
 

@@ -764,3 +764,19 @@ def test_an_order_from_a_maker_makes_a_customer(full):
 def test_the_model_adds_no_acquisition_where_the_rules_read_a_minority_stake(full):
     facts = _facts(full, "وتعتزم «زيفيرا» شراء 30% من «نوفالين» قبل نهاية العام.")
     assert ("زيفيرا", "INVESTED_IN", "نوفالين") in facts and ("زيفيرا", "ACQUIRED", "نوفالين") not in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("وقالت ليلى العتيبي، التي عملت خمس سنوات في «زيفيرا»، إن السوق واعدة.", ("ليلى العتيبي", "WORKS_FOR", "زيفيرا")),
+        ("وكان سامي الحداد قد أمضى سبع سنوات مصمما في «نوفالين» قبل أن يستقيل.", ("سامي الحداد", "WORKS_FOR", "نوفالين")),
+    ],
+)
+def test_a_duration_between_a_verb_of_working_and_its_company_is_skipped(full, text, fact):
+    """عمل خمس سنوات في X، أمضى سبع سنوات مصمما في X: worked there, whatever the duration and role between."""
+    assert fact in _facts(full, text)
+
+
+def test_a_duration_with_no_verb_of_working_makes_no_employee(full):
+    assert not [f for f in _facts(full, "وأمضى وفد «زيفيرا» ثلاثة أيام في «نوفالين» لبحث الصفقة.") if f[1] == "WORKS_FOR"]
