@@ -20,8 +20,8 @@ from extractors.records import Document, Entity, Mention
 __all__ = ["resolve_mentions"]
 
 _CONNECTORS = {"ال", "بن", "ابن", "ابو", "عبد", "بنت"}
-_SOURCE_WEIGHT = {"gazetteer": 5, "gazetteer-extended": 4, "quoted": 3, "latin": 3, "head": 3, "head-extended": 3, "suffixed": 3, "complement": 3,
-                  "title": 3, "given-name": 3, "model": 1}
+_SOURCE_WEIGHT = {"gazetteer": 5, "gazetteer-extended": 4, "quoted": 3, "latin": 3, "head": 3, "head-extended": 3,
+                  "suffixed": 3, "complement": 3, "title": 3, "given-name": 3, "model": 1}
 _EXTENDED = ("gazetteer-extended", "quoted-extended")
 """Sources of names that go on past a known name: another entity, never the known one."""
 _NAMED_BY_CUE = ("head", "head-extended", "suffixed", "complement", "gazetteer", "gazetteer-extended")
@@ -202,6 +202,7 @@ def content_words(key: str) -> tuple[frozenset[str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=65_536)
 def _nationalities(key: str) -> frozenset[str]:
     """The countries a name names by a nationality adjective or a place, as stems (البنك الأهلي المصري → مصر;
     منتخب السعودية → سعود; الاتصالات الإسبانية → اسبان).
@@ -222,6 +223,7 @@ def _nationalities(key: str) -> frozenset[str]:
     return frozenset(stems)
 
 
+@lru_cache(maxsize=65_536)
 def _local_unit(key: str) -> tuple[frozenset[str], ...]:
     """For a name that ends with a country or city after a name of its own (أورنج المغرب، فودافون مصر), the content
     words of that own name: the name is the company's unit in that place, and a shorter mention of the own name
@@ -333,8 +335,7 @@ def _join_generic_openings(mentions: list[Mention], uf: _Union) -> None:
 
 class _Names:
     """The distinct names of an article's mentions, as (type, known, source, content words, nationalities, local
-    unit), each with
-    the mentions that bear it, indexed by every reading of every word."""
+    unit), each with the mentions that bear it, indexed by every reading of every word."""
 
     def __init__(self, mentions: list[Mention], words: dict[str, tuple[frozenset[str], ...]]) -> None:
         self.bearers: dict[tuple, list[str]] = {}

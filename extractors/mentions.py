@@ -625,12 +625,14 @@ class MentionFinder:
         the transliterated or business words after it (لأطلس تاورز)."""
         n = len(s.tokens)
         for j in range(1, n):
+            word = s.folded[j]
+            if s.tokens[j].kind != "ar" or not word.startswith("ل") or word.startswith("لدي"):
+                continue
             title = self._title_before(s, j)
             one = s.folded[title] if title is not None and j - title == 1 else ""
-            if title is None or s.tokens[j].kind != "ar" or one and (self._common(one) or self._common(one[2:])):
+            if title is None or one and (self._common(one) or self._common(one[2:])):
                 continue  # العالم (the world / a scientist): a one-word title that is also an ordinary word
-            word = s.folded[j]
-            if not word.startswith("ل") or word.startswith("لدي") or any(c.start <= j < c.end for c in s.candidates):
+            if any(c.start <= j < c.end for c in s.candidates):
                 continue
             rest = "ال" + word[2:] if word.startswith("لل") else word[1:]
             bare = rest[2:] if rest.startswith("ال") else rest
@@ -657,7 +659,7 @@ class MentionFinder:
             and word not in self.cues.gentilics and word not in self.cues.places and word not in self.cues.sector_adjectives \
             and word not in self.cues.person_titles and word not in self.cues.stopwords
 
-    def _title_complement(self, s: _Sent, i: int, j: int) -> bool:
+    def _governed_by_apposed_title(self, s: _Sent, i: int, j: int) -> bool:
         """True when token ``j``, right after a title that starts at ``i``, is ل / ب on a word no given-names list
         holds, and the title stands in apposition after a person (يوسف بنعلي، المدير العام لأطلس تاورز): the word opens
         the company the title governs, not a second person (ليزار ديف after a bare title stays possible)."""
@@ -683,7 +685,7 @@ class MentionFinder:
         """True for a dictionary word with a possessive pronoun (خدمة عملائها، منصة تطبيقها): a noun phrase, never a
         name after a head noun."""
         stem = without_possessive(s.folded[k])
-        seated = s.tokens[k].text.rstrip("هماا")[-1:] in ("ئ", "ؤ")  # عملائها، شركائه: a hamza seat before the pronoun
+        seated = s.tokens[k].text.rstrip("هما")[-1:] in ("ئ", "ؤ")  # عملائها، شركائه: a hamza seat before the pronoun
         return s.tokens[k].text.endswith(("ها", "هم", "هما", "ه")) and stem != s.folded[k] \
             and (known_word(s.folded[k]) or known_word(stem) or seated)
 
@@ -800,7 +802,7 @@ class MentionFinder:
                 or all(self._common(s.folded[k]) for k in range(j, end) if s.folded[k] not in cues.name_connectors)
             )
             followed_by_number = end is not None and end < n and s.tokens[end].kind == "num"
-            complement = j == i + length and self._title_complement(s, i, j)
+            complement = j == i + length and self._governed_by_apposed_title(s, i, j)
             if end is not None and end - j >= 2 and self._terminated(s, end) and not plain and not followed_by_number \
                     and not complement:
                 s.candidates.append(_Candidate(j, end, "PERSON", "title"))
@@ -871,10 +873,12 @@ class MentionFinder:
                       and not corporate_suffix(w)  # كمال نصار القابضة: a holding company, not a family name
                       and not self._head_at_word(w) and not self._head_at_word(w[2:])
                       and w not in cues.places and w not in cues.person_titles and w[2:] not in cues.person_titles)
-            last = k + 1 < len(s.tokens) and s.tokens[k + 1].kind == "sym" and parts == 0 and not w.startswith(("ال", "و", "بال", "لل", "كال")) and len(w) >= 3 \
-                and not ordinary and not participle and not s.tokens[k].text.endswith(("ه", "ها", "هم", "هما")) \
-                and w not in cues.gentilics and w not in cues.places and w not in cues.person_titles \
-                and not self._head_at_word(w) and w not in cues.stopwords  # كريم سليمان خوري، الذي (not مناصب في، استقالته)
+            # كريم سليمان خوري، الذي: an indefinite family name right before punctuation (not مناصب في، استقالته)
+            last = parts == 0 and k + 1 < len(s.tokens) and s.tokens[k + 1].kind == "sym" and len(w) >= 3 \
+                and not w.startswith(("ال", "و", "بال", "لل", "كال")) and not ordinary and not participle \
+                and not s.tokens[k].text.endswith(("ه", "ها", "هم", "هما")) and w not in cues.gentilics \
+                and w not in cues.places and w not in cues.person_titles and not self._head_at_word(w) \
+                and w not in cues.stopwords
             if not (family or last or w in cues.first_names and not self._common(w)):
                 break
             parts += 1
@@ -968,7 +972,7 @@ class MentionFinder:
         while end > start and s.tokens[end - 1].kind == "sym":
             end -= 1
         title = self._title_before(s, start) if etype == "PERSON" else None
-        governed = title is not None and self._title_complement(s, title, start)
+        governed = title is not None and self._governed_by_apposed_title(s, title, start)
         if governed:
             etype = "ORG"  # يوسف بنعلي، المدير العام لأطلس تاورز: the company the apposed title governs
         while etype == "PERSON" and end - start > 1 and self._preposition_phrase(s, end - 1):

@@ -58,9 +58,8 @@ SYMMETRIC_RELATIONS = frozenset({"MERGED_WITH", "COMPETES_WITH", "PARTNERS_WITH"
 
 EntityType = Literal["ORG", "PERSON", "PRODUCT", "LOC", "MISC"]
 MentionSource = Literal["latin-version", "quoted-extended", "gazetteer-extended", "head-extended", "gazetteer", "quoted",
-                        "latin", "head", "suffixed", "complement", "title", "given-name", "coordinated", "listed", "acronym", "repeat",
-                        "model",
-                        "weak"]
+                        "latin", "head", "suffixed", "complement", "title", "given-name", "coordinated", "listed",
+                        "acronym", "repeat", "model", "weak"]
 """How a mention was proposed (extractors.mentions ranks them where proposals overlap; resolution weighs them)."""
 SCORED_TYPES = frozenset({"ORG", "PERSON", "PRODUCT"})
 Status = Literal["completed", "agreed", "proposed", "talks", "denied"]

@@ -89,6 +89,8 @@ _CHARGED = frozenset({"المكلف", "المكلفه", "المسوول", "ال�
 """Words after a title that give it a charge of its own (المدير العام المكلف بالشبكات)."""
 _OWNER_ADVERBS = frozenset({"بالكامل", "كليا", "جزييا", "باغلبيتها", "بالاغلبيه", "حاليا", "مباشره"})
 """Words that may stand between an owner word and its owner (المملوكة بالكامل لـX)."""
+_STAKE_WORDS = frozenset({"حصه", "حصص"})
+"""A stake in a company (folded), the object of a purchase or a holding."""
 _PRICE_WORDS = {"لقاء", "مقابل", "بقيمه", "بمبلغ", "بنحو", "بحوالي", "نحو", "حوالي"}
 _DEAL_WORDS = {"صفقه", "الصفقه", "قيمتها", "قيمه", "بلغت", "البالغه", "تبلغ", "تقدر", "وتقدر", "يقدر"}
 
@@ -533,7 +535,8 @@ def _classified(model: RelationModel, ctx: "_Context", folded: list[str], ms: li
             head_types, tail_types = ALLOWED_TYPES[relation]
             if head.type not in head_types or tail.type not in tail_types:
                 continue
-            if relation in ("CUSTOMER_OF", "ACQUIRED", "INVESTED_IN") and frozenset((head.entity.id, tail.entity.id)) in stakes:
+            pair = frozenset((head.entity.id, tail.entity.id))
+            if relation in ("CUSTOMER_OF", "ACQUIRED", "INVESTED_IN") and pair in stakes:
                 continue  # the rules read this deal already: a stake's buyer is no customer, an investment no purchase
             rel = ctx.classified(relation, head, tail, cand.a.start, cand.b.end, probability, document)
             if _fact_key(rel) not in known:
@@ -832,7 +835,8 @@ class _Context:
             return False
         lo, hi = self.tokens[end - 1].end, self.tokens[after[-1]].end
         percent = any(q.kind == "percent" and lo <= q.start < hi for q in self.quantities)
-        return percent or any(rest in ("حصه", "حصص", "اسهم") for k in after for _, rest in strip_proclitic(self.folded[k])[:2])
+        shares = _STAKE_WORDS | {"اسهم"}
+        return percent or any(rest in shares for k in after for _, rest in strip_proclitic(self.folded[k])[:2])
 
     def _stake_target(self, tail: "_M", types: set[str]) -> "_M":
         """حصة X في Y: a stake named by its holder X is a stake in Y, and Y is what the deal is about (استحوذ على حصة
@@ -841,7 +845,7 @@ class _Context:
             return tail
         k = self._name_opening(tail.start)
         before = {rest for _, rest in strip_proclitic(self.folded[k - 1])[:2]} if k > 0 else set()
-        if not before & {"حصه", "حصص"}:
+        if not before & _STAKE_WORDS:
             return tail
         after = self.folded[tail.end : tail.end + 1]
         if after != ["في"]:
@@ -857,14 +861,18 @@ class _Context:
                         if not any(m.start <= k < m.end for m in self.ms))
         if not (dual_word or self.folded[end - 1].endswith("هما")):
             return None
-        return self._dual_pair(start, end, near_dual=False)
+        return self._salient_two(start)
 
-    def _dual_pair(self, start: int, end: int, near_dual: bool = True) -> tuple["_M", "_M"] | None:
+    def _dual_pair(self, start: int, end: int) -> tuple["_M", "_M"] | None:
         """وقعت الشركتان اتفاقية: a dual (الشركتان، البنكين، الطرفان) near a symmetric trigger stands for the two
         organizations the article was just about."""
         near = self.folded[max(0, start - 4) : end + 4]
-        if near_dual and not any(rest in self.lex.duals for w in near for _, rest in strip_proclitic(w)[:2]):
+        if not any(rest in self.lex.duals for w in near for _, rest in strip_proclitic(w)[:2]):
             return None
+        return self._salient_two(start)
+
+    def _salient_two(self, start: int) -> tuple["_M", "_M"] | None:
+        """The two organizations the article is most about before token ``start``, or None."""
         first = self.salience.best({"ORG"}, self.sentence.index, start, set())
         if first is None:
             return None
@@ -1399,9 +1407,12 @@ class _Context:
         shares = [q.value for q in self.quantities if q.kind == "percent" and lo <= q.start < hi and q.value is not None]
         if shares:
             return max(shares) < 50
+        stakes = [k for k in range(end, tail.start)
+                  if any(rest in _STAKE_WORDS for _, rest in strip_proclitic(self.folded[k])[:2])]
+        if not stakes:
+            return False
         starts = {m.start for m in self.ms} | {self._name_opening(m.start) for m in self.ms if m.sentence == self.sentence.index}
-        return any(rest in ("حصه", "حصص") and k + 1 not in starts  # حصة أرامكو في سابك: a holder's whole stake
-                   for k in range(end, tail.start) for _, rest in strip_proclitic(self.folded[k])[:2])
+        return any(k + 1 not in starts for k in stakes)  # حصة أرامكو في سابك: a holder's whole stake is no minority
 
     def _controlling(self, start: int, tail: _M) -> bool:
         """True when a word of control (حصة مسيطرة، حصة الأغلبية) stands between the trigger and the tail, or just
