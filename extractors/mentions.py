@@ -150,6 +150,7 @@ class MentionFinder:
             self._people_named_like_companies(s)
         self._weak_in_context(sents, strong_ids)
         for s in sents:
+            self._products_of_known_names(s)
             s.candidates = _resolve_overlaps(s.candidates) + [c for c in s.candidates if not c.confirmed]
             self._coordinated(s)
             s.candidates = _resolve_overlaps(s.candidates)
@@ -303,12 +304,27 @@ class MentionFinder:
             else:
                 continue
             if end > k:
-                latin_model = s.tokens[k].kind == "lat" and (self._head_before(s, cand.start) == "PRODUCT"
-                                                             or any(_model_designation(t.text) for t in s.tokens[k:end]))
-                product = cand.type == "ORG" and (s.folded[end - 1] in self.cues.product_unit_words or latin_model)
+                product = cand.type == "ORG" and (self._names_a_product(s, k, end) or s.tokens[k].kind == "lat"
+                                                  and self._head_before(s, cand.start) == "PRODUCT")
                 s.candidates.append(
                     _Candidate(cand.start, end, "PRODUCT" if product else cand.type, "gazetteer-extended", clitic=cand.clitic)
                 )
+
+    def _names_a_product(self, s: _Sent, k: int, end: int) -> bool:
+        """True when the words ``k:end`` after a company's name make it a product's: a product word last (سامسونج باي،
+        لولو أونلاين: ``product_unit_words`` in cues.json) or a Latin model designation (جيلي EX5، Tesla Model Y)."""
+        return s.folded[end - 1] in self.cues.product_unit_words or any(
+            t.kind in ("lat", "num") and _model_designation(t.text) for t in s.tokens[k:end])
+
+    def _products_of_known_names(self, s: _Sent) -> None:
+        """A quoted name that goes on after a known company's name with a product word or a model («لولو أونلاين»،
+        «جيلي EX5») is a product of that company, not the company."""
+        known = [c for c in s.candidates if c.source == "gazetteer" and c.type == "ORG"]
+        for cand in s.candidates:
+            if cand.source == "quoted" and cand.type == "ORG":
+                inner = next((c for c in known if c.start == cand.start and c.end < cand.end), None)
+                if inner is not None and self._names_a_product(s, inner.end, cand.end):
+                    cand.type = "PRODUCT"
 
     def _sector_extended(self, s: _Sent) -> None:
         """A name after a head noun followed by لل and a line of business (``sector_words`` in cues.json: شركة سهام
@@ -838,11 +854,23 @@ class MentionFinder:
                     rest, given = "عبد" + s.folded[i + 1], i + 2  # عبد الله written as two words
                 if rest in cues.first_names:
                     end = self._person_extent(s, given, max_parts=1)
-                    if end is not None:
+                    trade = self._trade_name_end(s, given, end)
+                    if trade is not None:  # ناصر للتجزئة، العليان للاستثمار: a line of business makes a company
+                        s.candidates.append(_Candidate(i, trade, "ORG", "suffixed", clitic=clitic))
+                    elif end is not None:
                         end = self._family_parts(s, end)
                         start = i - 2 if not clitic and self._hyphenated_given_name(s, i) else i  # جان-لوك ميرسييه
                         s.candidates.append(_Candidate(start, end, "PERSON", "given-name", clitic=clitic if start == i else 0))
                     break
+
+    def _trade_name_end(self, s: _Sent, given: int, end: int | None) -> int | None:
+        """End of a line of business (للتجزئة، للتطوير العقاري) right after a given name or its family name, which
+        makes the name a company's; None when there is none."""
+        for k in range(given, (end or given) + 1):
+            found = self._sector_end(s, k)
+            if found is not None:
+                return found
+        return None
 
     def _family_parts(self, s: _Sent, k: int, most: int = 2) -> int:
         """Extend a person's name over a patronymic chain and a family name (أحمد حميد الطاير، عبد الله محمد صالح):

@@ -683,3 +683,31 @@ def test_a_brand_a_treatment_or_an_own_platform_is_a_product(full, text, name):
 def test_a_line_of_business_adjective_is_no_part_of_a_name(full):
     text = "وستواصل الشركة بيع منتجاتها تحت علامة هشام التجارية في الخليج."
     assert not [m for m, t in _mentions(full, text) if "التجارية" in m]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وتراهن المجموعة على «هيونداي IONIQ 5» لزيادة مبيعاتها في الخليج.", "هيونداي IONIQ 5"),
+        ("ونقلت الشركة جزءا من مبيعاتها إلى «كارفور أونلاين» خلال العام الماضي.", "كارفور أونلاين"),
+        ("وبدأ الوكيل بيع «تويوتا bZ4X» في الرياض الشهر الماضي.", "تويوتا bZ4X"),
+    ],
+)
+def test_a_known_company_with_a_model_or_a_product_word_is_a_product(full, text, name):
+    assert (name, "PRODUCT") in _mentions(full, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقعت ماجد للتجزئة عقدا لتوريد المواد الغذائية إلى فروعها.", "ماجد للتجزئة"),
+        ("وأعلنت سلطان للاستثمار العقاري عن أرباح قياسية.", "سلطان للاستثمار العقاري"),
+        ("وتنافس يوسف المطيري للمقاولات على مشروعات الطرق.", "يوسف المطيري للمقاولات"),
+    ],
+)
+def test_a_given_name_with_a_line_of_business_is_a_company(full, text, name):
+    assert (name, "ORG") in _mentions(full, text)
+
+
+def test_a_person_speaking_to_someone_stays_a_person(full):
+    assert ("خالد العتيبي", "PERSON") in _mentions(full, "وقال خالد العتيبي للصحفيين إن الشركة ستتوسع.")
