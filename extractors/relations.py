@@ -1235,7 +1235,22 @@ class _Context:
         """A mention that describes the noun before it (التابعة لـX، يملكها X) is not the slot's filler."""
         if m.sentence != self.sentence.index:
             return False
-        k = self._name_opening(m.start)  # المملوكة لشركة «X»: quotes and a head noun stand between the owner word and the mention
+        k, prev, prev_word = self._owner_context(m)
+        owner_inside_trigger = k - 1 < self.trigger_end <= m.start
+        if prev_word in self.lex.owner_words and not owner_inside_trigger:
+            return True
+        if prev in ("كل", "من") and any(w == "لكل" for w in self.folded[max(0, k - 3) : k]):  # المملوكة لكل من X و Y
+            owners = [j for j in range(max(0, k - 5), k) if self.folded[j] in self.lex.owner_words]
+            if any(not (j < self.trigger_end <= m.start) for j in owners):
+                return True
+        earlier = [o for o in self.ms if o.end <= m.start]
+        return bool(earlier) and self._coordinated(earlier[-1], m) and not self._closes_owner_clause(earlier[-1], m) \
+            and self._is_modifier(earlier[-1])
+
+    def _owner_context(self, m: _M) -> tuple[int, str, str]:
+        """Where the name of ``m`` opens, the word before it, and the word before its preposition and any owner
+        adverb (المملوكة بالكامل لشركة «X»: quotes and a head noun stand between the owner word and the mention)."""
+        k = self._name_opening(m.start)
         prev = self.folded[k - 1] if k >= 1 else ""
         if self.tokens[m.start].start < m.mention.start:  # attached preposition: لـ inside the token
             prev_word = prev
@@ -1247,15 +1262,12 @@ class _Context:
         while prev_word in _OWNER_ADVERBS and j >= 1:  # المملوكة بالكامل لـX، المملوكة بأغلبيتها لـX
             j -= 1
             prev_word = self.folded[j]
-        owner_inside_trigger = k - 1 < self.trigger_end <= m.start
-        if prev_word in self.lex.owner_words and not owner_inside_trigger:
-            return True
-        if prev in ("كل", "من") and any(w == "لكل" for w in self.folded[max(0, k - 3) : k]):  # المملوكة لكل من X و Y
-            owners = [j for j in range(max(0, k - 5), k) if self.folded[j] in self.lex.owner_words]
-            if any(not (j < self.trigger_end <= m.start) for j in owners):
-                return True
-        earlier = [o for o in self.ms if o.end <= m.start]
-        return bool(earlier) and self._coordinated(earlier[-1], m) and self._is_modifier(earlier[-1])
+        return k, prev, prev_word
+
+    def _closes_owner_clause(self, owner: _M, m: _M) -> bool:
+        """True when ``owner`` is named by an owner word (المملوكة لـY) and a comma stands between it and ``m``: the
+        clause ends there, and ``m`` goes on with the list the clause interrupted."""
+        return "،" in self.folded[owner.end : m.start] and self._owner_context(owner)[2] in self.lex.owner_words
 
     def _coordinated(self, a: _M, b: _M) -> bool:
         """True when mention ``b`` follows ``a`` in a list: only و، أو، commas and quotes between them."""
@@ -1277,15 +1289,21 @@ class _Context:
         n = 0
         while n < len(ms):
             m = ms[n]
-            if self._coordinated(cur, m) and m.type in types:
+            if self._coordinated(cur, m) and m.type in types and not self._closes_owner_clause(cur, m):
                 out.append(m)
                 cur = m
             elif self.folded[cur.end : m.start] == ["من"] and n + 1 < len(ms) and self._coordinated(m, ms[n + 1]):
                 cur = m  # ChatGPT من OpenAI و Claude: the complement is skipped, the list goes on
+            elif m.start - cur.end <= 8 and n + 1 < len(ms) and ms[n + 1].type in types \
+                    and self._coordinated(m, ms[n + 1]) and self._closes_owner_clause(m, ms[n + 1]):
+                cur = ms[n + 1]  # X المملوكة لـY، وZ: the owner is skipped, the list of X goes on
+                out.append(cur)
+                n += 1
             else:
                 break
             n += 1
         return out
+
 
     def _extend_list_back(self, last: _M, types: set[str]) -> list[_M]:
         out = [last]

@@ -770,3 +770,19 @@ def test_a_duration_between_a_verb_of_working_and_its_company_is_skipped(full, t
 
 def test_a_duration_with_no_verb_of_working_makes_no_employee(full):
     assert not [f for f in _facts(full, "وأمضى وفد «زيفيرا» ثلاثة أيام في «نوفالين» لبحث الصفقة.") if f[1] == "WORKS_FOR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "investors"),
+    [
+        ("أغلقت شركة «لوميرا» جولة تمويل بقيمة 20 مليون دولار بقيادة «بيكو كابيتال» بمشاركة «نخلة فنتشرز» المملوكة "
+         "لمجموعة الراجحي، و«سدرة كابيتال».", ["بيكو كابيتال", "نخلة فنتشرز", "سدرة كابيتال"]),
+        ("جمعت منصة «ترحال» 12 مليون دولار في جولة شارك فيها صندوق «أفق» التابع لبنك مسقط، وصندوق «رمال فنتشرز».",
+         ["أفق", "رمال فنتشرز"]),
+    ],
+)
+def test_an_owner_clause_closed_by_a_comma_does_not_end_the_investors_list(rules, text, investors):
+    facts = _facts(rules, text)
+    funded = next(t for _, rel, t in facts if rel == "INVESTED_IN" and t in ("لوميرا", "ترحال"))
+    assert {(i, "INVESTED_IN", funded) for i in investors} <= facts
+    assert not {(i, "INVESTED_IN", o) for i in investors for o in investors} & facts
