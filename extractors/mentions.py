@@ -139,6 +139,7 @@ class MentionFinder:
             self._suffixed(s)
             self._latin(s)
             self._titles(s)
+            self._speakers_with_titles(s)
             self._title_complements(s)
             self._appointments(s)
             self._given_names(s)
@@ -823,6 +824,51 @@ class MentionFinder:
                     and not complement:
                 s.candidates.append(_Candidate(j, end, "PERSON", "title"))
 
+    def _speakers_with_titles(self, s: _Sent) -> None:
+        """وقال غساب المنديل، مؤسس «جاهز»: two to four name words between a verb of saying and a comma, with a person's
+        title after the comma, are the speaker's name, whatever the words are."""
+        n = len(s.tokens)
+        for i in range(n - 4):
+            if s.folded[i] not in self.cues.speech_verbs:
+                continue
+            comma = next((k for k in range(i + 3, min(i + 6, n)) if s.tokens[k].text in ("،", ",")), None)
+            if comma is None or self._title_at(s, comma + 1) is None:
+                continue
+            words = range(i + 1, comma)
+            if all(s.tokens[k].kind == "ar" and self._head_at(s, k)[0] is None
+                   and (s.folded[k] not in self.cues.stopwords or s.folded[k] in self.cues.name_connectors
+                        or s.folded[k - 1] in self.cues.name_connectors)  # بن علي: a name after بن
+                   and self._title_at(s, k) is None
+                   and (s.folded[k][:1] not in ("ل", "ب") or s.folded[k] in self.cues.name_connectors) for k in words):
+                s.candidates.append(_Candidate(i + 1, comma, "PERSON", "title"))
+
+    def _conjoined_after_a_name(self, s: _Sent, k: int) -> bool:
+        """True for و on a transliterated word right after a comma or a closing bracket (DHL وفيديكس، X، وترانسكارغو):
+        the conjunction of a list, not the first letter of a name."""
+        word = s.folded[k]
+        return k > 0 and s.tokens[k - 1].text in ("،", ",", ")") and word.startswith("و") and len(word) >= 5 \
+            and self._foreign(word[1:]) and self.gazetteer.lookup(word) is None and word not in self.cues.first_names
+
+    def _company_nationality(self, s: _Sent, start: int, k: int) -> bool:
+        """True when token ``k`` is a feminine nationality (السعودية، الإسبانية) closing a name that opens with a
+        transliterated word, not a given name: the adjective agrees with an unwritten شركة."""
+        first = s.folded[start]
+        return s.folded[k] in self.cues.gentilics and s.folded[k].endswith("يه") and first not in self.cues.first_names \
+            and any(self._foreign(rest) for _, rest in strip_proclitic(first)[:2])
+
+    def _title_at(self, s: _Sent, j: int) -> int | None:
+        """End of a person's title that starts at token ``j`` (مؤسس، المحللة، محللة، الرئيسة التنفيذية), or None."""
+        for size in range(self.cues.max_title_words, 0, -1):
+            words = list(s.folded[j : j + size])
+            if len(words) < size:
+                continue
+            masculine = [w[:-1] if w.endswith("ه") and len(w) > 4 else w for w in words]
+            for form in (words, masculine):
+                phrase = " ".join(form)
+                if phrase in self.cues.person_titles or not phrase.startswith("ال") and "ال" + phrase in self.cues.person_titles:
+                    return j + size
+        return None
+
     def _appointments(self, s: _Sent) -> None:
         """``تعيين X رئيسا / مديرا …``: the words between an appointment verb and an accusative title are a name."""
         cues = self.cues
@@ -1005,6 +1051,8 @@ class MentionFinder:
             etype = "ORG"  # يوسف بنعلي، المدير العام لأطلس تاورز: the company the apposed title governs
         while etype == "PERSON" and end - start > 1 and self._preposition_phrase(s, end - 1):
             end -= 1  # الملكة رانيا لخطط العمل: a name ends before a preposition on an ordinary word
+        if etype in ("PERSON", "ORG") and end - start > 1 and self._company_nationality(s, start, end - 1):
+            etype, end = "ORG", end - 1  # وترانسكارغو السعودية: a feminine nationality agrees with a company
         if start >= end:
             return
         head_type, kept = self._head_at(s, start)
@@ -1021,7 +1069,8 @@ class MentionFinder:
         if governed:
             clitic = 1
         elif s.tokens[start].kind == "ar" and etype != "LOC":
-            clitic = self._clitic_by_evidence(s.folded[start], words, person=etype == "PERSON")
+            clitic = self._clitic_by_evidence(s.folded[start], words, person=etype == "PERSON") \
+                or int(etype == "ORG" and self._conjoined_after_a_name(s, start))
         s.candidates.append(_Candidate(start, end, etype, "model", clitic=clitic))
         # A model span confirms an unconfirmed quoted or head proposal that it overlaps.
         for cand in s.candidates:
@@ -1138,8 +1187,8 @@ class MentionFinder:
         """True when ``a`` and ``b`` stand next to each other in a list (A و B، A، B)."""
         first, second = (a, b) if a.start < b.start else (b, a)
         gap = [t.text for t in s.tokens[first.end : second.start]]
-        if any(g not in ("،", ",", "و", "أو") and g not in _OPEN_QUOTES | _CLOSE_QUOTES for g in gap):
-            return False
+        if any(g not in ("،", ",", "و", "أو", ")") and g not in _OPEN_QUOTES | _CLOSE_QUOTES for g in gap):
+            return False  # (أرامكس (Aramex) وبروليكس: a Latin version in brackets stays in the list)
         separated = any(g in ("،", ",", "و", "أو") for g in gap)
         return separated or s.folded[second.start].startswith("و")
 
@@ -1273,8 +1322,9 @@ class MentionFinder:
         key = name_key(surface)
         if not key or len(key) < 2:
             return None
-        if cand.type != "PERSON" and (key in self.cues.stopwords or self._bare_head(key)):
-            return None
+        if cand.type != "PERSON" and (key in self.cues.stopwords and not (cand.canonical and _quoted(s, cand))
+                                      or self._bare_head(key)):
+            return None  # (قال مصدر مطلع: a function word; «مصدر» quoted is the company)
         if key in self.cues.gentilics and not cand.canonical:
             return None  # السعودي، الإماراتية: a nationality alone describes, it does not name
         if cand.source == "model" and cand.end - cand.start == 1 and first.kind == "ar" and self._ordinary_word(key):
@@ -1393,6 +1443,12 @@ def _stops(tokens: list[Token]) -> list[int]:
 def _joinable_at(tokens: list[Token], stops: list[int], start: int, end: int) -> bool:
     """True when ``tokens[start:end]`` can form one name: no punctuation except joiners inside Latin names."""
     return end <= stops[start] and tokens[start].kind != "sym" and tokens[end - 1].kind != "sym"
+
+
+def _quoted(s: _Sent, cand: _Candidate) -> bool:
+    """True when the candidate stands alone between quote marks («مصدر»)."""
+    return 0 < cand.start and cand.end < len(s.tokens) and s.tokens[cand.start - 1].text in _OPEN_QUOTES \
+        and s.tokens[cand.end].text in _CLOSE_QUOTES
 
 
 def _resolve_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:

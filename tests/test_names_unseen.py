@@ -711,3 +711,36 @@ def test_a_given_name_with_a_line_of_business_is_a_company(full, text, name):
 
 def test_a_person_speaking_to_someone_stays_a_person(full):
     assert ("خالد العتيبي", "PERSON") in _mentions(full, "وقال خالد العتيبي للصحفيين إن الشركة ستتوسع.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقال غساق المطيري، مؤسس «جسر» ورئيسها التنفيذي، إن الطلب قوي.", "غساق المطيري"),
+        ("وقالت نورسين الجمال، محللة قطاع الاتصالات في «الأهلي كابيتال»، إن السهم مرتفع.", "نورسين الجمال"),
+        ("وأوضح ضاري بن علي الخليفة، الرئيس التنفيذي لـ«نقل»، أن الطلب قوي.", "ضاري بن علي الخليفة"),
+    ],
+)
+def test_a_speaker_before_a_comma_and_a_title_is_a_person(full, text, name):
+    assert (name, "PERSON") in _mentions(full, text)
+
+
+def test_words_before_a_comma_without_a_title_are_no_speaker(full):
+    assert _mentions(full, "وقالت الشركة في بيانها، الصادر أمس، إن النتائج جيدة.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وتتنافس الشركة مع منصات عدة، أبرزها كارغونيكس الإماراتية، وفريتاكو السعودية.", "فريتاكو"),
+        ("تتزاحم منصات الشحن، أبرزها تروكر الإماراتية، وترانسكارغو السعودية.", "ترانسكارغو"),
+        ("وتواجه منافسة من أرامكس (Aramex) وبروليكس في الشحن السريع.", "بروليكس"),
+    ],
+)
+def test_a_listed_transliterated_company_loses_its_conjunction_and_nationality(full, text, name):
+    assert (name, "ORG") in _mentions(full, text)
+
+
+def test_a_quoted_known_name_that_is_a_function_word_is_the_company(full):
+    mentions = _mentions(full, "وقال مصدر مطلع إن الصفقة ستتم قريبا. وأعلنت «مصدر» عن مشروع جديد في المغرب.")
+    assert mentions.count(("مصدر", "ORG")) == 1
