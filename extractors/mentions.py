@@ -423,8 +423,10 @@ class MentionFinder:
             if k + 1 < n and self._name_goes_on(s, k + 1):
                 continue  # كابيتال بريدج: the business word opens a name that goes on
             start = k
-            while start > max(0, k - 3) and self._suffix_name_word(s, start - 1) \
-                    and (start > k - 2 or self._foreign(s.folded[start - 1])):  # شنغهاي نيو إنرجي موتورز
+            while start > max(0, k - 3) and self._suffix_name_word(s, start - 1) and not self._possessed(s, start - 1) \
+                    and (start == k or not s.folded[start - 1].startswith("ال")) \
+                    and (start > k - 2 or self._foreign(s.folded[start - 1])):
+                # شنغهاي نيو إنرجي موتورز، العدل غروب; not قادته ألجبرا فنتشرز or المالي كامكو إنفست
                 start -= 1
                 if s.folded[start].startswith("و"):
                     break  # وفوداكوم وأوراسكوم تليكوم: a conjunction opens the last item of a list
@@ -445,7 +447,7 @@ class MentionFinder:
         w = s.folded[k]
         return s.tokens[k].kind == "ar" and w not in self.cues.stopwords and w not in self.cues.gentilics \
             and w not in self.cues.places and not w.startswith(("ال", "و")) and w not in self.cues.unit_words \
-            and w not in self.cues.speech_verbs and not self._common(w)
+            and w not in self.cues.speech_verbs and not self._common(w) and not (w[:1] in ("ل", "ب") and known_word(w[1:]))
 
     def _suffix_name_word(self, s: _Sent, k: int) -> bool:
         """True for a word that may begin a name ending in a business word: an Arabic word that is no function word,

@@ -744,3 +744,19 @@ def test_a_listed_transliterated_company_loses_its_conjunction_and_nationality(f
 def test_a_quoted_known_name_that_is_a_function_word_is_the_company(full):
     mentions = _mentions(full, "وقال مصدر مطلع إن الصفقة ستتم قريبا. وأعلنت «مصدر» عن مشروع جديد في المغرب.")
     assert mentions.count(("مصدر", "ORG")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وجمعت المنصة تمويلا بقيمة 18 مليون دولار قادته بلوتيرا فنتشرز.", "بلوتيرا فنتشرز"),
+        ("بالتعاون مع مستشاره المالي نوفارا إنفست.", "نوفارا إنفست"),
+        ("ووقعت الهيئة اتفاقا مع المنصور جروب لتوريد الأجهزة.", "المنصور جروب"),
+    ],
+)
+def test_a_business_word_ends_a_name_that_no_verb_or_adjective_opens(rules, text, name):
+    assert (name, "ORG") in _mentions(rules, text)
+
+
+def test_a_quoted_name_after_a_medicine_word_is_a_product(full):
+    assert ("نيوفاكس", "PRODUCT") in _mentions(full, "وتهيمن الشركة عبر مستحضرها «نيوفاكس» على سوق الإنسولين.")
