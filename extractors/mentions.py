@@ -1271,6 +1271,21 @@ class MentionFinder:
             clitic = next((c for c, r in strip_proclitic(head) if r in _DEFINITE_HEADS), 0)
             s.candidates.append(_Candidate(i, j, "ORG", "head", clitic=clitic))
 
+    def _before_line_of_business(self, words: tuple[str, ...]) -> tuple[str, ...] | None:
+        """The words of a company's name before its line of business (الحكمة of الحكمة للأدوية، سينرجي of سينرجي
+        للإنتاج الفني), which the article may use alone; None when they are no name by themselves: a head noun, a
+        place, a nationality or another adjective of relation (الوطنية، العربية), or a function word."""
+        cut = next((k for k, w in enumerate(words) if k and w.startswith("لل") and fold(w[2:]) in self.cues.sector_words), None)
+        if cut is None:
+            return None
+        short = words[:cut]
+        last = fold(short[-1])
+        if self._head_at_word(fold(short[0])) or last.endswith(("يه", "ي")) or any(
+                fold(w) in self.cues.places or fold(w) in self.cues.gentilics or fold(w) in self.cues.stopwords
+                or fold(w)[2:] in self.cues.places for w in short) or len(short) == 1 and len(last) < 4:
+            return None
+        return short
+
     def _repeats(self, sents: list[_Sent]) -> None:
         """Names found once are names everywhere in the article: a person's surname, a Latin name, a transliterated
         name first seen after a head noun or in a list."""
@@ -1295,6 +1310,9 @@ class MentionFinder:
                     if c.source.startswith("head") and self._head_at_word(words[0]) and len(words) >= 3 \
                             and self._names_without_head(words[1:]):
                         names.setdefault(words[1:], c.type)  # الواحة الوطني after بنك الواحة الوطني
+                    trade = self._before_line_of_business(words) if c.type == "ORG" else None
+                    if trade:
+                        names.setdefault(trade, c.type)  # الحكمة after الحكمة للأدوية
         names = {k: v for k, v in names.items() if not (len(k) == 1 and k[0] in self.cues.stopwords)}
         if not names:
             return

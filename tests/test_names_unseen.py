@@ -760,3 +760,21 @@ def test_a_business_word_ends_a_name_that_no_verb_or_adjective_opens(rules, text
 
 def test_a_quoted_name_after_a_medicine_word_is_a_product(full):
     assert ("نيوفاكس", "PRODUCT") in _mentions(full, "وتهيمن الشركة عبر مستحضرها «نيوفاكس» على سوق الإنسولين.")
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        ("وقعت شركة الريحان للأدوية اتفاقا مع «فايزر». وتخطط الريحان لطرح أسهمها في البورصة العام المقبل.", "الريحان"),
+        ("استحوذت مجموعة «الأفنان للتطوير العقاري» على أرض في جدة. وتملك الأفنان مشروعات في الرياض.", "الأفنان"),
+    ],
+)
+def test_a_company_is_named_later_without_its_line_of_business(full, text, short):
+    entities = [e for e in full(Document(id="t", text=text)).entities if e.type == "ORG"]
+    holder = next(e for e in entities if short in e.aliases)
+    assert any(a.startswith(short + " لل") for a in holder.aliases)
+
+
+def test_a_place_before_a_line_of_business_is_not_a_short_name(full):
+    entities = _entities(full, "وقعت مصر للطيران عقدا مع «بوينغ». وتستهدف مصر زيادة عدد السياح.")
+    assert entities["مصر"].type == "LOC"
