@@ -786,3 +786,31 @@ def test_an_owner_clause_closed_by_a_comma_does_not_end_the_investors_list(rules
     funded = next(t for _, rel, t in facts if rel == "INVESTED_IN" and t in ("لوميرا", "ترحال"))
     assert {(i, "INVESTED_IN", funded) for i in investors} <= facts
     assert not {(i, "INVESTED_IN", o) for i in investors for o in investors} & facts
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("وكان أبرزها اندماج بنك «الوفاق» ومجموعة «سرايا» المالية عام 2021.", ("الوفاق", "MERGED_WITH", "سرايا")),
+        ("وأعاد المحللون التذكير باندماج شركة «رواسي» وشركة «سديم» قبل عامين.", ("رواسي", "MERGED_WITH", "سديم")),
+    ],
+)
+def test_a_merger_noun_before_two_coordinated_companies(rules, text, fact):
+    assert fact in _facts(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("وعملت «نوفالين» مستشارا ماليا حصريا لـ«زيفيرا» في الصفقة.", ("زيفيرا", "CUSTOMER_OF", "نوفالين")),
+        ("وعمل بنك «الفجر» مستشارا ماليا لشركة «رواسي» في عملية الطرح.", ("رواسي", "CUSTOMER_OF", "الفجر")),
+    ],
+)
+def test_an_adviser_to_a_company_serves_it(full, text, fact):
+    facts = _facts(full, text)
+    assert fact in facts and (fact[2], "CUSTOMER_OF", fact[0]) not in facts
+
+
+def test_an_analyst_with_a_long_field_works_for_the_firm_after_it(full):
+    text = "وقالت ريم الجابري، محللة أسواق الطاقة المتجددة في «الفجر كابيتال»، إن المستثمرين متفائلون."
+    assert ("ريم الجابري", "WORKS_FOR", "الفجر كابيتال") in _facts(full, text)
