@@ -1115,7 +1115,7 @@ class MentionFinder:
                 return clitic
         if person and word in self.cues.first_names:
             return 0  # برايان، وسام: a given name as written is not a clitic on another (رايان، سام)
-        for clitic, rest in stripped:
+        for clitic, rest in sorted(stripped):  # وكريم is و + كريم before و + ك + ريم
             if self.gazetteer.lookup(rest) or rest in self.cues.first_names or rest in self.cues.places:
                 return clitic
         if word in self.cues.first_names or self.gazetteer.lookup(word):

@@ -778,3 +778,8 @@ def test_a_company_is_named_later_without_its_line_of_business(full, text, short
 def test_a_place_before_a_line_of_business_is_not_a_short_name(full):
     entities = _entities(full, "وقعت مصر للطيران عقدا مع «بوينغ». وتستهدف مصر زيادة عدد السياح.")
     assert entities["مصر"].type == "LOC"
+
+
+def test_wa_before_a_given_name_is_the_conjunction_not_two_clitics(full):
+    text = "وتأسست «سوقلي» عام 2019 على يد مريم الشناوي وكريم عبدالفتاح وعمر الحلواني."
+    assert ("كريم عبدالفتاح", "PERSON") in _mentions(full, text)
