@@ -847,9 +847,14 @@ class MentionFinder:
     def _conjoined_after_a_name(self, s: _Sent, k: int) -> bool:
         """True for و on a transliterated word right after a comma or a closing bracket (DHL وفيديكس، X، وترانسكارغو):
         the conjunction of a list, not the first letter of a name."""
+        return k > 0 and s.tokens[k - 1].text in ("،", ",", ")") and self._conjunction_on_foreign_word(s, k)
+
+    def _conjunction_on_foreign_word(self, s: _Sent, k: int) -> bool:
+        """True for و on a transliterated word that is no known name or given name as written (وفيديكس، not وارنر)."""
         word = s.folded[k]
-        return k > 0 and s.tokens[k - 1].text in ("،", ",", ")") and word.startswith("و") and len(word) >= 5 \
-            and self._foreign(word[1:]) and self.gazetteer.lookup(word) is None and word not in self.cues.first_names
+        return s.tokens[k].kind == "ar" and word.startswith("و") and len(word) >= 5 and self._foreign(word[1:]) \
+            and not known_word(without_possessive(word[1:])) and self.gazetteer.lookup(word) is None \
+            and word not in self.cues.first_names  # (ومقره: a noun with a pronoun)
 
     def _company_nationality(self, s: _Sent, start: int, k: int) -> bool:
         """True when token ``k`` is a feminine nationality (السعودية، الإسبانية) closing a name that opens with a
@@ -1208,7 +1213,7 @@ class MentionFinder:
             if after_trigger and not self._description(s, cand.start, cand.end) \
                     or any(self._in_list(s, o, cand) for o in confirmed if o.type != "PERSON"):
                 cand.confirmed = True
-        companies = [o for o in confirmed if o.type == "ORG" and o.source in ("gazetteer", "head", "suffixed", "quoted")]
+        companies = [o for o in confirmed if o.type == "ORG" and o.source in ("gazetteer", "head", "suffixed", "quoted", "latin", "acronym")]
         for cand in s.candidates:  # سامسونغ وترانسشن: a lone transliterated word listed with a company is one
             if cand.source == "model" and cand.type in ("PERSON", "ORG") and cand.end - cand.start == 1 \
                     and self._foreign(s.folded[cand.start]) and s.folded[cand.start] not in self.cues.first_names \
@@ -1216,6 +1221,11 @@ class MentionFinder:
                 word = s.folded[cand.start]
                 cand.type, cand.source = "ORG", "coordinated"
                 cand.clitic = int(word.startswith("و") and self._foreign(word[1:]) and len(word) > 4)
+        for o in companies:  # DHL وبروكسيما: the last item of a list, which no matcher proposed
+            k = o.end + int(o.end < len(s.tokens) and s.tokens[o.end].text in {")"} | _CLOSE_QUOTES)
+            if k + 1 < len(s.tokens) and self._conjunction_on_foreign_word(s, k) and not self._foreign(s.folded[k + 1]) \
+                    and not any(c.start <= k < c.end for c in s.candidates):
+                s.candidates.append(_Candidate(k, k + 1, "ORG", "coordinated", clitic=1))
         for c in [c for c in confirmed if c.type == "PERSON"]:
             k = c.end
             if k + 1 < len(s.tokens) and s.tokens[k].kind == "ar" and s.folded[k].startswith("و") and len(s.folded[k]) > 3:

@@ -783,3 +783,13 @@ def test_a_place_before_a_line_of_business_is_not_a_short_name(full):
 def test_wa_before_a_given_name_is_the_conjunction_not_two_clitics(full):
     text = "وتأسست «سوقلي» عام 2019 على يد مريم الشناوي وكريم عبدالفتاح وعمر الحلواني."
     assert ("كريم عبدالفتاح", "PERSON") in _mentions(full, text)
+
+
+def test_a_lone_transliterated_word_listed_after_a_latin_or_spelled_acronym_is_a_company(full):
+    entities = _entities(full, "وتواجه منافسة متصاعدة من دي إتش إل (DHL) وبروكسيما في الخليج.")
+    assert entities["بروكسيما"].type == "ORG"
+
+
+def test_a_noun_with_a_pronoun_after_a_company_is_no_listed_company(full):
+    names = [m for m, _ in _mentions(full, "وقاد الجولة صندوق «أفق» ومقره الرياض.")]
+    assert "مقره" not in names
