@@ -964,6 +964,19 @@ class _Context:
         k = self._name_opening(m.start)
         return k >= 2 and self.folded[k - 1] == "من" and self.folded[k - 2] in ("كل", "لكل", "بكل")
 
+    def _conjoined_verb(self, start: int) -> bool:
+        """True when the trigger opens, or follows within three words, a verb joined by و after a comma (…، وأبرمت
+        العام الماضي اتفاقية مع): the verb's subject, left unwritten, is the subject of the clause before."""
+        for k in range(start, max(0, start - 4), -1):
+            word = self.folded[k]
+            if any(m.start <= k < m.end for m in self.ms) or self.tokens[k].kind != "ar":
+                return False
+            verb = word[1:2] in ("ا", "ت", "ي") or word.endswith("ت") and not word.endswith("ات")  # وأبرمت، ووقعت
+            if k > 0 and self.tokens[k - 1].text in ("،", ",") and word.startswith("و") and len(word) >= 4 and verb \
+                    and not word[1:].startswith("ال") and not _is_head(word[1:]):
+                return True
+        return False
+
     def _nominal(self, start: int) -> bool:
         """True when the trigger word is a verbal noun after a preposition or with the article (لمنافسة، المنافسة):
         the name after it is its object, never a subject standing between verb and object (تنافس X شركة Y)."""
@@ -985,6 +998,11 @@ class _Context:
             if start > 0 and self.folded[start - 1] in _PRONOUN_SUBJECTS:  # قالت الشركة إنها ستستحوذ …
                 m = self.salience.best(types, self.sentence.index, start, exclude)
                 return [m] if m else []
+            if self._conjoined_verb(start):  # تملك X ذراعا باسم «Y»، وأبرمت اتفاقية مع Z: X signed, not Y
+                first = next((m for m in self.ms if m.sentence == self.sentence.index), None)
+                if first is not None and first.start < start and first.type in types and first.entity.id not in exclude \
+                        and not self._governed(first) and not self._is_modifier(first):
+                    return [first]
             return self._before(start, types, window, exclude, adjacent)
         if spec.startswith("prep:"):
             return self._after_prep(fold(spec[5:]), end, types, _DEFAULT_WINDOW, exclude)

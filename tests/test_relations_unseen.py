@@ -814,3 +814,17 @@ def test_an_adviser_to_a_company_serves_it(full, text, fact):
 def test_an_analyst_with_a_long_field_works_for_the_firm_after_it(full):
     text = "وقالت ريم الجابري، محللة أسواق الطاقة المتجددة في «الفجر كابيتال»، إن المستثمرين متفائلون."
     assert ("ريم الجابري", "WORKS_FOR", "الفجر كابيتال") in _facts(full, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("كما تملك «سديم» ذراعا للتوصيل باسم «بلوم»، وأبرمت العام الماضي اتفاقية مع «رواسي» لتوصيل طلباتها.",
+         ("رواسي", "CONTRACT_WITH", "سديم")),
+        ("وتدير «نوفالين» منصة «ترحال» للحجوزات، ووقعت الشهر الماضي عقدا مع «زيفيرا» لتطويرها.",
+         ("زيفيرا", "CONTRACT_WITH", "نوفالين")),
+    ],
+)
+def test_a_verb_joined_after_a_comma_keeps_the_subject_of_the_clause_before(rules, text, fact):
+    facts = _facts(rules, text)
+    assert fact in facts
