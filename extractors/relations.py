@@ -92,6 +92,8 @@ _OWNER_ADVERBS = frozenset({"بالكامل", "كليا", "جزييا", "باغ�
 _STAKE_WORDS = frozenset({"حصه", "حصص"})
 """A stake in a company (folded), the object of a purchase or a holding."""
 _PRICE_WORDS = {"لقاء", "مقابل", "بقيمه", "بمبلغ", "بنحو", "بحوالي", "نحو", "حوالي"}
+_SHARE_WORDS = {"بنسبه", "بحصه", "%", "٪"}
+"""Words of a holder's share in a list of holders (X بنسبة 43% وY بنسبة 33%): the list goes on across them."""
 _DEAL_WORDS = {"صفقه", "الصفقه", "قيمتها", "قيمه", "بلغت", "البالغه", "تبلغ", "تقدر", "وتقدر", "يقدر"}
 
 
@@ -1290,9 +1292,9 @@ class _Context:
     def _coordinated(self, a: _M, b: _M) -> bool:
         """True when mention ``b`` follows ``a`` in a list: only و، أو، commas and quotes between them."""
         gap = self.folded[a.end : b.start]
-        money = {k for q in self.quantities if q.kind == "money"
+        money = {k for q in self.quantities if q.kind in ("money", "percent")
                  for k in range(a.end, b.start) if q.start <= self.tokens[k].start < q.end}
-        gap = [w for k, w in zip(range(a.end, b.start), gap) if k not in money and w not in _PRICE_WORDS]
+        gap = [w for k, w in zip(range(a.end, b.start), gap) if k not in money and w not in _PRICE_WORDS | _SHARE_WORDS]
         # مجموعة «سديم» وشركة «نوفالين»: a head noun may open the next item
         gap = ["و" if w.startswith("و") and _is_head(w[1:]) else w for w in gap]
         if any(w not in _COORD_GAP_FOLDED for w in gap):

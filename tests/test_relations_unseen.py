@@ -828,3 +828,15 @@ def test_an_analyst_with_a_long_field_works_for_the_firm_after_it(full):
 def test_a_verb_joined_after_a_comma_keeps_the_subject_of_the_clause_before(rules, text, fact):
     facts = _facts(rules, text)
     assert fact in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "holders", "held"),
+    [
+        ("وتتوزع ملكية «بلوم» بين «سديم» بنسبة 43% و«نوفالين» بنسبة 33%.", ["سديم", "نوفالين"], "بلوم"),
+        ("وتعود ملكية «ترحال» إلى صندوق «أفق» بنسبة 30%، ومجموعة «زيفيرا» بنسبة 25%.", ["أفق", "زيفيرا"], "ترحال"),
+    ],
+)
+def test_the_holders_a_company_is_shared_between_invest_in_it(full, text, holders, held):
+    facts = _facts(full, text)
+    assert {(h, "INVESTED_IN", held) for h in holders} <= facts
