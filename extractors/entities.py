@@ -29,8 +29,12 @@ _NAMED_BY_CUE = ("head", "head-extended", "suffixed", "complement", "gazetteer",
 
 
 class _Union:
-    def __init__(self, items: list[str]) -> None:
+    """Clusters of mentions. Two clusters linked to two different knowledge-base entries never join: a chain of
+    joins (الهيئة العامة للاستثمار … بنك الاستثمار الأمريكي «غولدمان ساكس») cannot make one entity of two known ones."""
+
+    def __init__(self, items: list[str], canonical: dict[str, str] | None = None) -> None:
         self.parent = {i: i for i in items}
+        self.canonical = {i: c for i, c in (canonical or {}).items() if c}
 
     def find(self, x: str) -> str:
         while self.parent[x] != x:
@@ -40,8 +44,13 @@ class _Union:
 
     def join(self, a: str, b: str) -> None:
         ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb, key=_mention_order)] = min(ra, rb, key=_mention_order)
+        ca, cb = self.canonical.get(ra), self.canonical.get(rb)
+        if ra == rb or ca and cb and ca != cb:
+            return
+        root, child = min(ra, rb, key=_mention_order), max(ra, rb, key=_mention_order)
+        self.parent[child] = root
+        if ca or cb:
+            self.canonical[root] = ca or cb
 
 
 def _mention_order(mid: str) -> int:
@@ -59,7 +68,7 @@ def resolve_mentions(document: Document, mentions: list[Mention], gazetteer: Gaz
     gazetteer = gazetteer or load_gazetteer()
     if not mentions:
         return []
-    uf = _Union([m.id for m in mentions])
+    uf = _Union([m.id for m in mentions], {m.id: m.canonical for m in mentions})
     by_key: dict[str, str] = {}
     by_canonical: dict[str, str] = {}
     for m in mentions:

@@ -1288,7 +1288,9 @@ class MentionFinder:
         cut = next((k for k, w in enumerate(words) if k and w.startswith("لل") and fold(w[2:]) in self.cues.sector_words), None)
         if cut is None:
             return None
-        short = words[:cut]
+        short = words[1:cut] if self._head_at_word(fold(words[0])) else words[:cut]  # مجموعة الواحة للتجزئة
+        if not short:
+            return None
         last = fold(short[-1])
         if self._head_at_word(fold(short[0])) or last.endswith(("يه", "ي")) or any(
                 fold(w) in self.cues.places or fold(w) in self.cues.gentilics or fold(w) in self.cues.stopwords

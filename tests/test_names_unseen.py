@@ -793,3 +793,11 @@ def test_a_lone_transliterated_word_listed_after_a_latin_or_spelled_acronym_is_a
 def test_a_noun_with_a_pronoun_after_a_company_is_no_listed_company(full):
     names = [m for m, _ in _mentions(full, "وقاد الجولة صندوق «أفق» ومقره الرياض.")]
     assert "مقره" not in names
+
+
+def test_a_chain_of_joins_never_makes_one_entity_of_two_known_ones(full):
+    text = ("وعيّن المصرفان بنك الاستثمار الأمريكي «غولدمان ساكس» مستشارا ماليا. وتمتلك الهيئة العامة للاستثمار، "
+            "الذراع السيادية للكويت، حصة تبلغ 18% في البنك.")
+    entities = full(Document(id="t", text=text)).entities
+    known = {e.canonical: e for e in entities if e.canonical}
+    assert {"goldman_sachs", "kia"} <= set(known)
