@@ -1432,7 +1432,9 @@ class _Context:
         if len(between) < 2 or between[-1] not in ("في", "لدي"):
             return False
         first = between[0]
-        return first in _CHARGED or first[:1] in ("ل", "ب") and first != "لدي" and _head_noun(first) is None
+        department = any((rest[2:] if rest.startswith("ال") else rest) in load_cues().department_nouns
+                         for _, rest in strip_proclitic(first)[:2])  # رئيس إدارة الأبحاث في X، رئيس أبحاث الأسهم في X
+        return first in _CHARGED or department or first[:1] in ("ل", "ب") and first != "لدي" and _head_noun(first) is None
 
     def _minority_stake(self, end: int, tail: _M) -> bool:
         """True when a percentage under 50, or a stake of no stated size, stands between the trigger and the tail

@@ -840,3 +840,17 @@ def test_a_verb_joined_after_a_comma_keeps_the_subject_of_the_clause_before(rule
 def test_the_holders_a_company_is_shared_between_invest_in_it(full, text, holders, held):
     facts = _facts(full, text)
     assert {(h, "INVESTED_IN", held) for h in holders} <= facts
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("وقال سامي الحربي، رئيس إدارة الأبحاث في «الفجر كابيتال»، إن السوق متفائلة.",
+         ("سامي الحربي", "WORKS_FOR", "الفجر كابيتال")),
+        ("وقالت ريم الجابري، رئيسة أبحاث الأسهم لدى «رواسي المالية»، إن الصفقة مهمة.",
+         ("ريم الجابري", "WORKS_FOR", "رواسي المالية")),
+    ],
+)
+def test_the_head_of_a_department_works_for_the_company(full, text, fact):
+    facts = _facts(full, text)
+    assert fact in facts and (fact[0], "LEADS", fact[2]) not in facts
