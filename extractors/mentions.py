@@ -717,6 +717,14 @@ class MentionFinder:
         family = after.startswith("ال") and len(after) >= 5 and not self._common(after) and not self._common(after[2:])
         return s.tokens[k + 1].kind == "ar" and (family or after in self.cues.first_names and not self._common(after))
 
+    def _inflected_phrase(self, s: _Sent, cand: _Candidate) -> bool:
+        """True for words no name is written with: a case ending in tanween (باباً، لاحقاً), or one dictionary word
+        behind a preposition and the article (بالإجماع، بالكامل)."""
+        if any(c in "\u064b\u064c\u064d" for t in s.tokens[cand.start : cand.end] for c in t.text):
+            return True
+        word = s.folded[cand.start]
+        return cand.end - cand.start == 1 and word.startswith(("بال", "وبال")) and known_word(word[word.index("ال") + 2 :])
+
     def _accusative(self, word: str) -> bool:
         """True for an indefinite accusative (صندوقا، مقرا، بنكا): a head noun or ordinary word with the alef of
         tanween, which describes (وتمتلك الشركة صندوقا للاستثمار) and never names."""
@@ -861,7 +869,8 @@ class MentionFinder:
         transliterated word, not a given name: the adjective agrees with an unwritten شركة."""
         first = s.folded[start]
         return s.folded[k] in self.cues.gentilics and s.folded[k].endswith("يه") and first not in self.cues.first_names \
-            and any(self._foreign(rest) for _, rest in strip_proclitic(first)[:2])
+            and any(self._foreign(rest) or k - start == 1 and self.gazetteer.lookup(rest) is not None
+                    for _, rest in strip_proclitic(first)[:2])
 
     def _title_at(self, s: _Sent, j: int) -> int | None:
         """End of a person's title that starts at token ``j`` (مؤسس، المحللة، محللة، الرئيسة التنفيذية), or None."""
@@ -1361,6 +1370,8 @@ class MentionFinder:
             return None  # السعودي، الإماراتية: a nationality alone describes, it does not name
         if cand.source == "model" and cand.end - cand.start == 1 and first.kind == "ar" and self._ordinary_word(key):
             return None  # تشغيل، وأضاف: one ordinary word or verb of saying is not a name
+        if not cand.canonical and self._inflected_phrase(s, cand):
+            return None  # «تفتح باباً»، «بالإجماع»: quoted words of a sentence, not a name
         if cand.end - cand.start == 1 and key in self.cues.months and self._dated(s, cand.start):
             return None
         etype = cand.type

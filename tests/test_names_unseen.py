@@ -802,3 +802,20 @@ def test_a_chain_of_joins_never_makes_one_entity_of_two_known_ones(full):
     entities = full(Document(id="t", text=text)).entities
     known = {e.canonical: e for e in entities if e.canonical}
     assert {"goldman_sachs", "kia"} <= set(known)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأضافت أن الشراكة مع «نون» \"تفتح باباً لإيرادات جديدة\" للشركة.",
+        "وأوصى مجلس الإدارة المساهمين \"بالإجماع\" بقبول عرض «سديم».",
+        "وتقدم منصة \"اشترِ الآن وادفع لاحقاً\" خدماتها في الرياض.",
+    ],
+)
+def test_quoted_words_of_a_sentence_are_no_name(full, text):
+    assert all(t in ("نون", "سديم") or kind == "LOC" for t, kind in _mentions(full, text))
+
+
+def test_a_known_name_and_a_nationality_after_it_are_the_known_company(full):
+    entities = _entities(full, "ونقلت وكالة «بلومبرغ» أن المراعي السعودية تدرس تقديم عرض منافس.")
+    assert "المراعي" in entities and "المراعي السعودية" not in entities
