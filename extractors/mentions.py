@@ -17,6 +17,7 @@ The lexicons behind every matcher are data files in ``extractors/lexicons/``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -45,6 +46,8 @@ _PROCLITIC_SPLITS = ("وال", "فال", "بال", "كال", "وب", "ول", "و
 # Priority of each matcher: higher wins an overlap.
 _PRIORITY: dict[str, int] = {"latin-version": 7, "quoted-extended": 7, "gazetteer-extended": 7, "head-extended": 7, "gazetteer": 6, "quoted": 5, "latin": 4, "head": 3, "suffixed": 3, "complement": 3, "title": 3, "given-name": 3,
              "coordinated": 3, "listed": 4, "acronym": 3, "repeat": 2, "model": 2, "weak": 1}
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")
+"""A Latin word of initials (J.P): a period and a space after it go on with the name (J.P. Morgan)."""
 _PREPOSITIONS = {"علي", "في", "مع", "من", "الي", "عن", "بين", "ل", "لـ"}
 _BRACKETS = {"(", ")", "[", "]", "/"}
 _HONORIFIC_WORDS = {"السيد", "السيده", "الشيخ", "الشيخه", "الامير", "الاميره", "الدكتور", "الدكتوره", "المهندس", "المهندسه"}
@@ -743,8 +746,8 @@ class MentionFinder:
                 s.tokens[j].kind == "lat"
                 or (s.tokens[j].kind == "num" and s.tokens[j - 1].kind == "lat")
                 or (s.tokens[j].text in _LATIN_JOINERS and j + 1 < n and s.tokens[j + 1].kind == "lat"
-                    and s.tokens[j].end == s.tokens[j + 1].start)
-            ):
+                    and (s.tokens[j].end == s.tokens[j + 1].start or _INITIALS.fullmatch(s.tokens[j - 1].text)))
+            ):  # Souq.com، J.P. Morgan
                 j += 1
             words = [match_key(t.text) for t in s.tokens[i:j] if t.kind != "sym"]
             if all(w in cues.latin_generic for w in " ".join(words).split()):

@@ -31,6 +31,7 @@ _TOKEN = re.compile(
     rf"|(?P<sym>\S)",
 )
 _SENTENCE_END = re.compile(r"(?:[.!?؟…]+|\.\.+)[\"'”»’)\]]*(?=\s|$)|\n+")
+_ABBREVIATION = re.compile(r"(?:^|[\s(«\"])(?:[A-Z](?:\.[A-Z])*|Inc|Co|Corp|Ltd|Jr|Mr|Dr|St|د)$")
 _CLAUSE_END = re.compile(r"[،؛,;]\s")
 
 
@@ -66,9 +67,13 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
     >>> text = "ارتفع السهم 4.3٪. هل تنجح الصفقة؟ نعم\\nالقيمة | 14.3 مليار دولار |"
     >>> [text[s:e] for s, e in split_sentences(text)]
     ['ارتفع السهم 4.3٪.', 'هل تنجح الصفقة؟', 'نعم', 'القيمة | 14.3 مليار دولار |']
+    >>> [text[s:e] for text in ["عين بنك (J.P. Morgan) مستشارا. وقال د. سامي إن الصفقة تمت."] for s, e in split_sentences(text)]
+    ['عين بنك (J.P. Morgan) مستشارا.', 'وقال د. سامي إن الصفقة تمت.']
     """
     start = 0
     for m in _SENTENCE_END.finditer(text):
+        if m.group() == "." and _ABBREVIATION.search(text, max(0, m.start() - 12), m.start()):
+            continue  # J.P. Morgan، Inc.، د. محمد: a period that closes an abbreviation, not a sentence
         end = m.end() if m.group()[0] != "\n" else m.start()
         yield from _trimmed(text, start, end)
         start = m.end()

@@ -819,3 +819,10 @@ def test_quoted_words_of_a_sentence_are_no_name(full, text):
 def test_a_known_name_and_a_nationality_after_it_are_the_known_company(full):
     entities = _entities(full, "ونقلت وكالة «بلومبرغ» أن المراعي السعودية تدرس تقديم عرض منافس.")
     assert "المراعي" in entities and "المراعي السعودية" not in entities
+
+
+def test_latin_initials_with_a_period_keep_the_name_and_the_sentence_whole(full):
+    text = "وعيّنت «سديم» بنك «جي بي مورغان» (J.P. Morgan) مستشاراً مالياً لها. وقال د. سامي الحربي إن الصفقة تمت."
+    extraction = full(Document(id="t", text=text))
+    assert len(extraction.sentences) == 2
+    assert ("J.P. Morgan", "ORG") in [(m.text, m.type) for m in extraction.mentions]
