@@ -42,15 +42,19 @@ class _Union:
             x = self.parent[x]
         return x
 
-    def join(self, a: str, b: str) -> None:
+    def join(self, a: str, b: str) -> bool:
+        """Join the clusters of ``a`` and ``b``; False when they are two known entities and stay apart."""
         ra, rb = self.find(a), self.find(b)
         ca, cb = self.canonical.get(ra), self.canonical.get(rb)
-        if ra == rb or ca and cb and ca != cb:
-            return
+        if ra == rb:
+            return True
+        if ca and cb and ca != cb:
+            return False
         root, child = min(ra, rb, key=_mention_order), max(ra, rb, key=_mention_order)
         self.parent[child] = root
         if ca or cb:
             self.canonical[root] = ca or cb
+        return True
 
 
 def _mention_order(mid: str) -> int:
@@ -314,10 +318,10 @@ def _join_partial_names(mentions: list[Mention], uf: _Union) -> None:
         owners = {o for o in equal or larger if not (mine_countries and countries[o])
                   or _same_country(mine_countries, countries[o])}
         if len(owners) == 1:
-            owner = next(iter(owners))
-            merged = countries.pop(owner) | countries.pop(uf.find(m.id))
-            uf.join(owner, m.id)
-            countries[uf.find(m.id)] = merged
+            owner, mine_root = next(iter(owners)), uf.find(m.id)
+            if uf.join(owner, m.id):
+                merged = countries.pop(owner) | countries.pop(mine_root)
+                countries[uf.find(m.id)] = merged
 
 
 def _join_generic_openings(mentions: list[Mention], uf: _Union) -> None:

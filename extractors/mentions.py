@@ -466,9 +466,10 @@ class MentionFinder:
     def _head_at(self, s: _Sent, i: int) -> tuple[str | None, bool]:
         word = s.folded[i]
         cues = self.cues
-        for _, rest in strip_proclitic(word):
-            if rest in cues.org_heads_kept:
-                return "ORG", True
+        readings = strip_proclitic(word)
+        if any(rest in cues.org_heads_kept for _, rest in readings):
+            return "ORG", True  # لمجموعة الريادة القابضة: the kept head behind its preposition
+        for _, rest in readings:
             if rest in cues.org_heads_dropped:
                 return "ORG", False
             if rest in cues.product_heads or without_possessive(rest) in cues.product_heads:

@@ -826,3 +826,20 @@ def test_latin_initials_with_a_period_keep_the_name_and_the_sentence_whole(full)
     extraction = full(Document(id="t", text=text))
     assert len(extraction.sentences) == 2
     assert ("J.P. Morgan", "ORG") in [(m.text, m.type) for m in extraction.mentions]
+
+
+def test_a_refused_join_between_two_known_entities_leaves_both_whole():
+    from extractors.entities import resolve_mentions
+    from extractors.normalize import match_key
+    from extractors.records import Mention
+
+    def mention(n, text, canonical):
+        return Mention(id=f"m{n}", text=text, start=n * 40, end=n * 40 + len(text), type="ORG", key=match_key(text),
+                       sentence=n, source="gazetteer" if canonical else "model", canonical=canonical)
+
+    # the unlinked بنك الخليج joins its linked twin first; the longer name it lies within is another known entity
+    mentions = [mention(0, "بنك الخليج الأول", "kia"), mention(1, "بنك الخليج", "gulf_bank"), mention(2, "بنك الخليج", None),
+                mention(3, "الخليج الأول الإماراتي", None)]
+    text = "".join(m.text.ljust(40) for m in mentions)
+    entities = resolve_mentions(Document(id="t", text=text), mentions)
+    assert sorted(e.canonical for e in entities) == ["gulf_bank", "kia"]
