@@ -843,3 +843,8 @@ def test_a_refused_join_between_two_known_entities_leaves_both_whole():
     text = "".join(m.text.ljust(40) for m in mentions)
     entities = resolve_mentions(Document(id="t", text=text), mentions)
     assert sorted(e.canonical for e in entities) == ["gulf_bank", "kia"]
+
+
+def test_a_kept_head_noun_behind_a_preposition_keeps_its_name(rules):
+    text = "وقالت الذراع البحثية لمجموعة الريادة القابضة إن النموذج الجديد سيطلق قريبا."
+    assert ("مجموعة الريادة القابضة", "ORG") in _mentions(rules, text)
