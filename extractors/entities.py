@@ -21,10 +21,10 @@ __all__ = ["resolve_mentions"]
 
 _CONNECTORS = {"ال", "بن", "ابن", "ابو", "عبد", "بنت"}
 _SOURCE_WEIGHT = {"gazetteer": 5, "gazetteer-extended": 4, "quoted": 3, "latin": 3, "head": 3, "head-extended": 3,
-                  "suffixed": 3, "complement": 3, "title": 3, "given-name": 3, "model": 1}
+                  "suffixed": 3, "complement": 3, "owned": 3, "title": 3, "given-name": 3, "model": 1}
 _EXTENDED = ("gazetteer-extended", "quoted-extended")
 """Sources of names that go on past a known name: another entity, never the known one."""
-_NAMED_BY_CUE = ("head", "head-extended", "suffixed", "complement", "gazetteer", "gazetteer-extended")
+_NAMED_BY_CUE = ("head", "head-extended", "suffixed", "complement", "owned", "gazetteer", "gazetteer-extended")
 """Sources that type a name from its own words (a head noun or the knowledge base): they outvote a person reading."""
 
 

@@ -45,7 +45,7 @@ _PROCLITIC_SPLITS = ("وال", "فال", "بال", "كال", "وب", "ول", "و
 
 # Priority of each matcher: higher wins an overlap.
 _PRIORITY: dict[str, int] = {"latin-version": 7, "quoted-extended": 7, "gazetteer-extended": 7, "head-extended": 7, "gazetteer": 6, "quoted": 5, "latin": 4, "head": 3, "suffixed": 3, "complement": 3, "title": 3, "given-name": 3,
-             "coordinated": 3, "listed": 4, "acronym": 3, "repeat": 2, "model": 2, "weak": 1}
+             "coordinated": 3, "owned": 3, "listed": 4, "acronym": 3, "repeat": 2, "model": 2, "weak": 1}
 _INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")
 """A Latin word of initials (J.P): a period and a space after it go on with the name (J.P. Morgan)."""
 _PREPOSITIONS = {"علي", "في", "مع", "من", "الي", "عن", "بين", "ل", "لـ"}
@@ -925,6 +925,8 @@ class MentionFinder:
                         s.candidates.append(_Candidate(i, trade, "ORG", "suffixed", clitic=clitic))
                     elif end is not None:
                         end = self._family_parts(s, end)
+                        while end - i > 1 and (self._preposition_phrase(s, end - 1) or s.folded[end - 1].startswith("لل")):
+                            end -= 1  # جامعة الملك عبدالله للعلوم: a name ends before a preposition
                         start = i - 2 if not clitic and self._hyphenated_given_name(s, i) else i  # جان-لوك ميرسييه
                         s.candidates.append(_Candidate(start, end, "PERSON", "given-name", clitic=clitic if start == i else 0))
                     break
@@ -1022,8 +1024,9 @@ class MentionFinder:
                 break  # علامة كريم التجارية: a line-of-business adjective is no name part
             if self._ordinary_noun(w) or self._preposition_phrase(s, k):
                 break  # علي اتفاق، منصور منصب، رانيا لخطط: an ordinary noun after a given name is not its surname
-            if w.startswith("و") and w[1:] in cues.first_names:
-                break
+            if w.startswith("و") and (w[1:] in cues.first_names or without_possessive(w[1:]) != w[1:]
+                                      and known_word(without_possessive(w[1:]))):
+                break  # هالة عبد الرحمن وشريكها طارق: و on a noun with a pronoun joins the next clause part
             parts += 1
             k += 1
         while k > j and s.folded[k - 1] in cues.name_connectors:
@@ -1071,6 +1074,9 @@ class MentionFinder:
             etype = "ORG"  # يوسف بنعلي، المدير العام لأطلس تاورز: the company the apposed title governs
         while etype == "PERSON" and end - start > 1 and self._preposition_phrase(s, end - 1):
             end -= 1  # الملكة رانيا لخطط العمل: a name ends before a preposition on an ordinary word
+        owned = etype == "PERSON" and _owned_after(s, end)
+        if owned:
+            etype = "ORG"  # داسيا، التابعة لمجموعة رينو: what is owned is a company, not a person
         if etype in ("PERSON", "ORG") and end - start > 1 and self._company_nationality(s, start, end - 1):
             etype, end = "ORG", end - 1  # وترانسكارغو السعودية: a feminine nationality agrees with a company
         if start >= end:
@@ -1091,7 +1097,7 @@ class MentionFinder:
         elif s.tokens[start].kind == "ar" and etype != "LOC":
             clitic = self._clitic_by_evidence(s.folded[start], words, person=etype == "PERSON") \
                 or int(etype == "ORG" and self._conjoined_after_a_name(s, start))
-        s.candidates.append(_Candidate(start, end, etype, "model", clitic=clitic))
+        s.candidates.append(_Candidate(start, end, etype, "owned" if owned else "model", clitic=clitic))
         # A model span confirms an unconfirmed quoted or head proposal that it overlaps.
         for cand in s.candidates:
             if not cand.confirmed and cand.start < end and start < cand.end:
@@ -1195,7 +1201,9 @@ class MentionFinder:
                 after_trigger = cand.start > 0 and _strip_all(s.folded[cand.start - 1]) & trigger_final_words()
                 if _inside_person(s, cand) or _starts_person(s, cand):
                     continue  # تعيين كريم الدباغ: a given name that is also a company starts a person
-                if cand.canonical in promoted or quoted or confirmed or listed or after_trigger or self._described_by_head(s, cand.start):
+                owned = _owned_after(s, cand.end)  # بنده التابعة لمجموعة صافولا
+                if cand.canonical in promoted or quoted or confirmed or listed or after_trigger or owned \
+                        or self._described_by_head(s, cand.start):
                     cand.source = "gazetteer"
                     promoted.add(cand.canonical)
         for s in sents:
@@ -1490,6 +1498,16 @@ def _stops(tokens: list[Token]) -> list[int]:
 def _joinable_at(tokens: list[Token], stops: list[int], start: int, end: int) -> bool:
     """True when ``tokens[start:end]`` can form one name: no punctuation except joiners inside Latin names."""
     return end <= stops[start] and tokens[start].kind != "sym" and tokens[end - 1].kind != "sym"
+
+
+_OWNED = frozenset({"التابعه", "التابع", "المملوكه", "المملوك"})
+
+
+def _owned_after(s: _Sent, k: int) -> bool:
+    """True when an owner word (التابعة، المملوكة) follows token ``k``, after a comma or a closing quote at most."""
+    while k < len(s.tokens) and s.tokens[k].text in {"،", ","} | _CLOSE_QUOTES:
+        k += 1
+    return k < len(s.tokens) and s.folded[k] in _OWNED
 
 
 def _quoted(s: _Sent, cand: _Candidate) -> bool:

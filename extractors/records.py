@@ -58,7 +58,7 @@ SYMMETRIC_RELATIONS = frozenset({"MERGED_WITH", "COMPETES_WITH", "PARTNERS_WITH"
 
 EntityType = Literal["ORG", "PERSON", "PRODUCT", "LOC", "MISC"]
 MentionSource = Literal["latin-version", "quoted-extended", "gazetteer-extended", "head-extended", "gazetteer", "quoted",
-                        "latin", "head", "suffixed", "complement", "title", "given-name", "coordinated", "listed",
+                        "latin", "head", "suffixed", "complement", "owned", "title", "given-name", "coordinated", "listed",
                         "acronym", "repeat", "model", "weak"]
 """How a mention was proposed (extractors.mentions ranks them where proposals overlap; resolution weighs them)."""
 SCORED_TYPES = frozenset({"ORG", "PERSON", "PRODUCT"})

@@ -848,3 +848,25 @@ def test_a_refused_join_between_two_known_entities_leaves_both_whole():
 def test_a_kept_head_noun_behind_a_preposition_keeps_its_name(rules):
     text = "وقالت الذراع البحثية لمجموعة الريادة القابضة إن النموذج الجديد سيطلق قريبا."
     assert ("مجموعة الريادة القابضة", "ORG") in _mentions(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وستجد الشركة نفسها في مواجهة مباشرة مع فيرانيا، التابعة لمجموعة «سديم».", "فيرانيا"),
+        ("وتنافس ذراعها سلاسل كبرى مثل بنده التابعة لمجموعة صافولا.", "بنده"),
+    ],
+)
+def test_a_name_an_owner_word_follows_is_a_company(full, text, name):
+    assert (name, "ORG") in _mentions(full, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("وقالت المنتجة هالة عبد الرحمن وشريكها طارق سليم إنهما سيحتفظان بالحصة.", ["هالة عبد الرحمن", "طارق سليم"]),
+        ("وتخرج الباحث من جامعة الملك عبدالله للعلوم والتقنية قبل عامين.", []),
+    ],
+)
+def test_a_person_ends_before_a_conjoined_noun_or_a_preposition(full, text, people):
+    assert sorted(t for t, kind in _mentions(full, text) if kind == "PERSON" and " " in t) == sorted(people)
