@@ -372,6 +372,8 @@ class MentionFinder:
             # Skip up to two definite adjectives between a product head and its Latin name (النموذج الرائد GPT-5).
             while head_type == "PRODUCT" and j < len(s.tokens) and j - i <= 2 and s.folded[j].startswith("ال") and s.tokens[j].kind == "ar":
                 j += 1
+            if head_type == "ORG" and not kept and indefinite:
+                j = self._after_description(s, j)  # شركة التأجير الإيرلندية أفولون: the name after its description
             if j >= len(s.tokens):
                 continue
             quoted = self._quoted_at(s, j)
@@ -489,6 +491,21 @@ class MentionFinder:
                     return None
                 return i + 1, j
         return None
+
+    def _after_description(self, s: _Sent, j: int) -> int:
+        """Where the name starts after a company's description of one to three definite words ending in a nationality
+        (التأجير الإيرلندية، التجارة الإلكترونية المصرية): at a transliterated word that follows them; ``j`` itself when
+        no such word follows."""
+        k = j
+        while k < len(s.tokens) and k - j < 3 and s.tokens[k].kind == "ar" and s.folded[k].startswith("ال") \
+                and not self._foreign(s.folded[k][2:]) and self.gazetteer.lookup(s.folded[k]) is None:
+            k += 1
+        word = s.folded[k] if k < len(s.tokens) else ""
+        if k > j and s.folded[k - 1] in self.cues.gentilics and s.tokens[k].kind == "ar" and self._foreign(word) \
+                and not known_word(without_possessive(word)) \
+                and word not in self.cues.first_names and not word.startswith(("و", "ل", "ب")):
+            return k
+        return j
 
     def _kept_head_name(self, s: _Sent, i: int) -> int | None:
         """End of a name that keeps its head noun (بنك قطر الوطني), or None when what follows is generic."""

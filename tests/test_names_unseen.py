@@ -870,3 +870,14 @@ def test_a_name_an_owner_word_follows_is_a_company(full, text, name):
 )
 def test_a_person_ends_before_a_conjoined_noun_or_a_preposition(full, text, people):
     assert sorted(t for t, kind in _mentions(full, text) if kind == "PERSON" and " " in t) == sorted(people)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("واستحوذت على حصة في منصة التجارة الإلكترونية المصرية سوقلي مقابل مليار جنيه.", "سوقلي"),
+        ("ووقعت الهيئة عقدا مع شركة الخدمات اللوجستية السعودية ترانسكارو لنقل المعدات.", "ترانسكارو"),
+    ],
+)
+def test_a_transliterated_name_after_a_description_with_a_nationality_is_a_company(full, text, name):
+    assert (name, "ORG") in _mentions(full, text)
