@@ -411,7 +411,8 @@ class MentionFinder:
                 i += 1
                 continue
             if quoted[1] - quoted[0] <= 3:
-                s.candidates.append(_Candidate(quoted[0], quoted[1], "ORG", "quoted", confirmed=False))
+                trade = any(self._sector_end(s, k) == quoted[1] for k in range(quoted[0] + 1, quoted[1]))
+                s.candidates.append(_Candidate(quoted[0], quoted[1], "ORG", "quoted", confirmed=trade))  # «رافد للأبراج»
             i = quoted[1] + 1
 
     def _suffixed(self, s: _Sent) -> None:

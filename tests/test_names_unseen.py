@@ -881,3 +881,14 @@ def test_a_person_ends_before_a_conjoined_noun_or_a_preposition(full, text, peop
 )
 def test_a_transliterated_name_after_a_description_with_a_nationality_is_a_company(full, text, name):
     assert (name, "ORG") in _mentions(full, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("على أن يتولى مكتب المحاماة «الراشد وشركاه» تقديم المشورة القانونية للطرفين.", "الراشد وشركاه"),
+        ("وباعت الشركة حصة 70% في ذراعها للبنية التحتية «سديم للأبراج» إلى صندوق أجنبي.", "سديم للأبراج"),
+    ],
+)
+def test_partners_and_a_quoted_line_of_business_make_a_company(rules, text, name):
+    assert (name, "ORG") in _mentions(rules, text)
