@@ -768,6 +768,8 @@ class MentionFinder:
                     and (s.tokens[j].end == s.tokens[j + 1].start or _INITIALS.fullmatch(s.tokens[j - 1].text)))
             ):  # Souq.com، J.P. Morgan
                 j += 1
+            if j < n and s.tokens[j].text == "+" and s.tokens[j].start == s.tokens[j - 1].end:
+                j += 1  # OSN+، Disney+: the plus belongs to the name
             words = [match_key(t.text) for t in s.tokens[i:j] if t.kind != "sym"]
             if all(w in cues.latin_generic for w in " ".join(words).split()):
                 i = j

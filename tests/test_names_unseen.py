@@ -892,3 +892,7 @@ def test_a_transliterated_name_after_a_description_with_a_nationality_is_a_compa
 )
 def test_partners_and_a_quoted_line_of_business_make_a_company(rules, text, name):
     assert (name, "ORG") in _mentions(rules, text)
+
+
+def test_a_plus_sign_belongs_to_a_latin_name(rules):
+    assert "Ofuq+" in [t for t, _ in _mentions(rules, "وتخوض منصة «أفق بلس» (Ofuq+) منافسة حادة في السوق.")]
