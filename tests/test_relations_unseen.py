@@ -854,3 +854,14 @@ def test_the_holders_a_company_is_shared_between_invest_in_it(full, text, holder
 def test_the_head_of_a_department_works_for_the_company(full, text, fact):
     facts = _facts(full, text)
     assert fact in facts and (fact[0], "LEADS", fact[2]) not in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("وقالت رهف العتيبي، الشريكة في «نخلة فنتشرز»، إن الفريق مميز.", ("رهف العتيبي", "WORKS_FOR", "نخلة فنتشرز")),
+        ("وأوضح سامي الحربي، الشريك في صندوق «أفق كابيتال»، أن الجولة تأخرت.", ("سامي الحربي", "WORKS_FOR", "أفق كابيتال")),
+    ],
+)
+def test_a_partner_in_a_firm_works_for_it(full, text, fact):
+    assert fact in _facts(full, text)
