@@ -151,6 +151,9 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
     ap.add_argument("--db", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if not args.run and not args.parallel_only and args.jobs_at not in args.sizes:
+        ap.error(f"--jobs-at {args.jobs_at} must be one of --sizes {' '.join(map(str, args.sizes))}: its one-process run "
+                 "is what --jobs 2 is compared with")
     if args.run:
         print(json.dumps(run_once(args.run, args.jobs, args.db)))
         return
