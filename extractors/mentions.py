@@ -29,6 +29,7 @@ from extractors.lexicon import (
     GazetteerEntry,
     load_cues,
     load_gazetteer,
+    load_json,
     trigger_final_words,
 )
 from extractors.ner.dictionary import known_word
@@ -717,10 +718,20 @@ class MentionFinder:
             words = list(s.folded[j - size : j])
             if words[0].startswith("و") and len(words[0]) > 3:
                 words[0] = words[0][1:]
-            masculine = [w[:-1] if w.endswith("ه") and len(w) > 4 else w for w in words]
-            if " ".join(words) in self.cues.person_titles or " ".join(masculine) in self.cues.person_titles:
+            if self._is_title(words):
                 return j - size
         return None
+
+    def _is_title(self, words: list[str], indefinite: bool = False) -> bool:
+        """True when the folded ``words`` are a person's title, in the masculine or the feminine (الرئيسة التنفيذية);
+        with ``indefinite``, also without the article its listed form has (محللة for المحللة)."""
+        masculine = [w[:-1] if w.endswith("ه") and len(w) > 4 else w for w in words]
+        for form in (words, masculine):
+            phrase = " ".join(form)
+            if phrase in self.cues.person_titles or indefinite and not phrase.startswith("ال") \
+                    and "ال" + phrase in self.cues.person_titles:
+                return True
+        return False
 
     def _possessed(self, s: _Sent, k: int) -> bool:
         """True for a dictionary word with a possessive pronoun (خدمة عملائها، منصة تطبيقها): a noun phrase, never a
@@ -900,13 +911,8 @@ class MentionFinder:
         """End of a person's title that starts at token ``j`` (مؤسس، المحللة، محللة، الرئيسة التنفيذية), or None."""
         for size in range(self.cues.max_title_words, 0, -1):
             words = list(s.folded[j : j + size])
-            if len(words) < size:
-                continue
-            masculine = [w[:-1] if w.endswith("ه") and len(w) > 4 else w for w in words]
-            for form in (words, masculine):
-                phrase = " ".join(form)
-                if phrase in self.cues.person_titles or not phrase.startswith("ال") and "ال" + phrase in self.cues.person_titles:
-                    return j + size
+            if len(words) == size and self._is_title(words, indefinite=True):
+                return j + size
         return None
 
     def _appointments(self, s: _Sent) -> None:
@@ -1520,14 +1526,17 @@ def _joinable_at(tokens: list[Token], stops: list[int], start: int, end: int) ->
     return end <= stops[start] and tokens[start].kind != "sym" and tokens[end - 1].kind != "sym"
 
 
-_OWNED = frozenset({"التابعه", "التابع", "المملوكه", "المملوك"})
+@lru_cache(maxsize=1)
+def _owner_participles() -> frozenset[str]:
+    """The owner words of the relation lexicon that describe the noun before them (التابعة، المملوكة), folded."""
+    return frozenset(fold(w) for w in load_json("relations")["slots"]["owner_words"] if w.startswith("ال"))
 
 
 def _owned_after(s: _Sent, k: int) -> bool:
     """True when an owner word (التابعة، المملوكة) follows token ``k``, after a comma or a closing quote at most."""
     while k < len(s.tokens) and s.tokens[k].text in {"،", ","} | _CLOSE_QUOTES:
         k += 1
-    return k < len(s.tokens) and s.folded[k] in _OWNED
+    return k < len(s.tokens) and s.folded[k] in _owner_participles()
 
 
 def _quoted(s: _Sent, cand: _Candidate) -> bool:
