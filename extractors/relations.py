@@ -82,8 +82,11 @@ _RAISED_IT = frozenset({"جمعتها", "جمعها", "تجمعها", "يجمع�
 """A verb of raising with an object pronoun (the round): its subject is the company funded."""
 _ANY = frozenset({"أي", "بأي", "لأي", "وأي", "أية", "بأية", "لأية"})
 """أي (any) as written (not إي or آي of a transliteration): after لم / لا / لن it denies the deal it names."""
-_LEAD_VERBS = frozenset({"قاد", "قادت", "يقود", "تقود", "سيقود", "ستقود", "قادها", "قادتها", "يقودها", "تقودها", "بقياده",
-                         "وبقياده"})
+_RAISE_VERBS = frozenset({"جمعت", "جمع", "تجمع", "يجمع", "حصلت", "حصل", "تحصل", "يحصل", "اغلقت", "اغلق", "تلقت", "تلقى"})
+"""Verbs whose subject raised a funding round (وكانت المنصة قد جمعت تمويلا قادته X)."""
+_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللاتي"})
+_LEAD_VERBS = frozenset({"قاد", "قادت", "يقود", "تقود", "سيقود", "ستقود", "قادها", "قادتها", "يقودها", "تقودها", "قاده",
+                         "قادته", "يقوده", "تقوده", "بقياده", "وبقياده"})
 """Verbs (and بقيادة) whose subject or object leads a funding round: an investor, never the company funded."""
 _CHARGED = frozenset({"المكلف", "المكلفه", "المسوول", "المسووله"})
 """Words after a title that give it a charge of its own (المدير العام المكلف بالشبكات)."""
@@ -1014,7 +1017,7 @@ class _Context:
             return self._round_recipient(end, types, exclude)
         if spec == "funded":
             funded = self._funded(start, types, exclude)
-            return [funded] if funded else self._slot("subject", start, end, types, window, exclude, adjacent)
+            return [funded] if funded else self._round_raiser(start, types, exclude)
         if spec == "subject":  # the sentence's first organization not governed by a preposition (جمعت شركة X …)
             subjects = [m for m in self.ms if m.type in types and m.entity.id not in exclude and m.start < start
                         and not self._governed(m) and not self._is_modifier(m)]
@@ -1057,6 +1060,18 @@ class _Context:
         return next((m for m in self.ms if rounds[-1] < m.start < start and m.type in types
                      and m.entity.id not in exclude | leaders and not self._is_modifier(m)
                      and (self._governed(m) or self._raised_it(m))), None)
+
+    def _round_raiser(self, start: int, types: set[str], exclude: set[str]) -> list[_M]:
+        """The company that raised the round a trigger at ``start`` joins, when no preposition names it: the
+        clause's subject, never the round's lead investor (جمعت شركة X تمويلا قادته «Y»، بمشاركة «Z»), or the company a
+        definite subject of a verb of raising stands for (وكانت المنصة قد جمعت تمويلا قادته «Y»)."""
+        leaders = {m.entity.id for m in self.ms if m.sentence == self.sentence.index and self._leads_round(m)}
+        subject = self._slot("subject", start, start, types, 0, exclude | leaders, False)
+        definite = self._definite_at(0, start, ungoverned=True) if not subject else None
+        if definite is not None and any(self.folded[k] in _RAISE_VERBS for k in range(max(0, definite - 2), definite + 4)):
+            d = self._definite_ref(types, exclude | leaders, start, definite)
+            return [d] if d else []
+        return subject
 
     def _object(self, end: int, types: set[str], window: int, exclude: set[str]) -> list[_M]:
         """The object of a verb: the first fitting mention after it, or in verb–subject–object order (باعت X شركة
@@ -1131,12 +1146,19 @@ class _Context:
                 described += m.end - m.start + 4
             if m.type not in types or m.entity.id in exclude:
                 continue
+            if self._relative_antecedent(m, start):
+                return [m]  # خلفا لعمر الدباغ الذي استقال: the relative clause is about the name before it
             modifier = not adjacent and self._is_modifier(m)
             if adjacent or not prefer_agents and not modifier or not (self._governed(m) or modifier):
                 return [m]  # an antecedent is never inside a description (شركة X، المملوكة لـY، … نموذجها: X)
             if not modifier or not prefer_agents:
                 fallback = fallback or [m]
         return fallback
+
+    def _relative_antecedent(self, m: _M, start: int) -> bool:
+        """True when only a relative pronoun (and قد) stands between mention ``m`` and token ``start``."""
+        gap = [w for k, w in zip(range(m.end, start), self.folded[m.end : start]) if self.tokens[k].text not in _QUOTES]
+        return bool(gap) and gap[0] in _RELATIVES and all(w == "قد" for w in gap[1:])
 
     def _gap(self, a: int, b: int) -> int:
         """Tokens between ``a`` and ``b`` other than quote marks: «iPhone 16» من «أبل» still touch their trigger."""
@@ -1194,6 +1216,8 @@ class _Context:
                 return near or ([d] if d else [])
             if word != prep and not attached and not (len(prep) > 1 and word in ("و" + prep, "ف" + prep)):
                 continue
+            if attached and self._governs_own_word(k):
+                continue  # وحدتها للأغذية «X»: لـ on a line of business governs that word, not the name after it
             origin = k if attached else k + 1
             if self.folded[origin : origin + 2] == ["كل", "من"]:
                 origin += 2  # تعود ملكيتها إلى كل من X وY
@@ -1220,6 +1244,12 @@ class _Context:
                 if d:
                     return [d]
         return []
+
+    def _governs_own_word(self, k: int) -> bool:
+        """True when token ``k`` is لـ on a definite ordinary noun, a line of business (للأغذية): no name starts there,
+        and the noun is no head noun (للشركة «X») and no description of a company the article named (للمجموعة)."""
+        return self.folded[k].startswith("لل") and not any(m.start == k for m in self.ms) \
+            and not _is_head(self.folded[k]) and self._definite_at(k, k) is None
 
     def _definite_at(self, a: int, b: int, ungoverned: bool = False) -> int | None:
         """First definite description (الشركة، للشركة) in tokens a..b; with ``ungoverned``, none after a preposition."""
@@ -1295,6 +1325,7 @@ class _Context:
         money = {k for q in self.quantities if q.kind in ("money", "percent")
                  for k in range(a.end, b.start) if q.start <= self.tokens[k].start < q.end}
         gap = [w for k, w in zip(range(a.end, b.start), gap) if k not in money and w not in _PRICE_WORDS | _SHARE_WORDS]
+        gap = [w for w in gap if w not in load_cues().gentilics]  # «نوفا» الإماراتية و«ومضة»: a nationality ends an item
         # مجموعة «سديم» وشركة «نوفالين»: a head noun may open the next item
         gap = ["و" if w.startswith("و") and _is_head(w[1:]) else w for w in gap]
         if any(w not in _COORD_GAP_FOLDED for w in gap):

@@ -865,3 +865,79 @@ def test_the_head_of_a_department_works_for_the_company(full, text, fact):
 )
 def test_a_partner_in_a_firm_works_for_it(full, text, fact):
     assert fact in _facts(full, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "investors", "funded"),
+    [
+        ("أغلقت منصة «رحلات» جولة تمويلية بقيمة 30 مليون دولار بمشاركة كل من «ميرك كابيتال» و«نوفا بارتنرز» الإماراتية "
+         "و«ومضة فنتشرز».", ["ميرك كابيتال", "نوفا بارتنرز", "ومضة فنتشرز"], "رحلات"),
+        ("وشارك في الجولة التي جمعت فيها شركة «سديم» 12 مليون دولار كل من «رواسي» السعودية و«زيفيرا» الأمريكية "
+         "و«نوفالين».", ["رواسي", "زيفيرا", "نوفالين"], "سديم"),
+    ],
+)
+def test_a_nationality_after_an_investor_does_not_end_the_list(full, text, investors, funded):
+    assert {(i, "INVESTED_IN", funded) for i in investors} <= _facts(full, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("وستتولى شركة «النخبة للإنشاءات» أعمال التركيب بوصفها مقاولا من الباطن لشركة «سديم».",
+         ("النخبة للإنشاءات", "CONTRACT_WITH", "سديم")),
+        ("وتعمل مجموعة «رواسي» مقاولا فرعيا لشركة «زيفيرا» في مشروع المطار.", ("رواسي", "CONTRACT_WITH", "زيفيرا")),
+    ],
+)
+def test_a_subcontractor_has_a_contract_with_the_main_contractor(rules, text, fact):
+    a, rel, b = fact
+    assert (a, rel, b) in _facts(rules, text) or (b, rel, a) in _facts(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("أطلقت منصة «رحلات» خدمتها الجديدة في جدة. وكانت المنصة قد جمعت في 2023 تمويلاً بقيمة 9 ملايين دولار قادته "
+         "شركة «بيكو كابيتال»، بمشاركة «نوفا بارتنرز».",
+         {("بيكو كابيتال", "INVESTED_IN", "رحلات"), ("نوفا بارتنرز", "INVESTED_IN", "رحلات")}),
+        ("أعلنت شركة «سديم» نتائجها. وكانت الشركة قد حصلت العام الماضي على تمويل بقيمة 40 مليون دولار قادته «رواسي».",
+         {("رواسي", "INVESTED_IN", "سديم")}),
+    ],
+)
+def test_a_round_a_definite_subject_raised_goes_to_the_company_it_stands_for(full, text, facts):
+    found = _facts(full, text)
+    assert facts <= found
+    assert ("نوفا بارتنرز", "INVESTED_IN", "بيكو كابيتال") not in found  # the lead investor is not the company funded
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "wrong"),
+    [
+        ("وباعت مجموعة «الفجر» وحدتها للأغذية «سنابل الخير» إلى شركة «رواسي» مقابل 150 مليون درهم.",
+         ("رواسي", "ACQUIRED", "سنابل الخير"), ("سنابل الخير", "ACQUIRED", "الفجر")),
+        ("وباعت شركة «سديم» ذراعها للتأمين «أمان» لمجموعة «زيفيرا» العام الماضي.",
+         ("زيفيرا", "ACQUIRED", "أمان"), ("أمان", "ACQUIRED", "سديم")),
+    ],
+)
+def test_a_preposition_on_a_line_of_business_governs_no_buyer(full, text, fact, wrong):
+    found = _facts(full, text)
+    assert fact in found
+    assert wrong not in found
+
+
+def test_a_relative_clause_is_about_the_name_before_it(full):
+    found = _facts(full, "وأعلنت «نوفالين» تعيين ليلى المنصوري رئيسة تنفيذية خلفا لعمر الدباغ الذي استقال الشهر الماضي.")
+    assert ("عمر الدباغ", "LEFT", "نوفالين") in found
+    assert ("ليلى المنصوري", "LEFT", "نوفالين") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ووافق مجلس إدارة شركة «زيفيرا» على عرض الاستحواذ المقدم من مجموعة «نوفالين» بقيمة 2 مليار دولار.",
+        "وتدرس شركة «زيفيرا» العرض الذي تقدمت به مجموعة «نوفالين» الأسبوع الماضي.",
+    ],
+)
+def test_the_maker_of_an_offer_is_the_buyer(full, text):
+    found = _facts(full, text)
+    assert ("نوفالين", "ACQUIRED", "زيفيرا") in found
+    assert ("زيفيرا", "ACQUIRED", "نوفالين") not in found
