@@ -84,6 +84,9 @@ _ANY = frozenset({"أي", "بأي", "لأي", "وأي", "أية", "بأية", "�
 """أي (any) as written (not إي or آي of a transliteration): after لم / لا / لن it denies the deal it names."""
 _RAISE_VERBS = frozenset({"جمعت", "جمع", "تجمع", "يجمع", "حصلت", "حصل", "تحصل", "يحصل", "اغلقت", "اغلق", "تلقت", "تلقى"})
 """Verbs whose subject raised a funding round (وكانت المنصة قد جمعت تمويلا قادته X)."""
+_YEAR_WORDS = frozenset({"عام", "سنه", "في", "خلال", "منذ"})
+_HOLD_VERBS = frozenset(fold(w) for w in ("يشغل", "تشغل", "شغل", "شغلت", "سيشغل", "ستشغل", "يتولى", "تتولى", "تولى",
+                                          "تولت", "سيتولى", "ستتولى"))
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللاتي"})
 _LEAD_VERBS = frozenset({"قاد", "قادت", "يقود", "تقود", "سيقود", "ستقود", "قادها", "قادتها", "يقودها", "تقودها", "قاده",
                          "قادته", "يقوده", "تقوده", "بقياده", "وبقياده"})
@@ -700,7 +703,8 @@ def _triggers_at(lex: _Lexicon, folded: list[str], i: int, covered: set[int], ov
             if trig.words[-1] in ("ل", "ب") and n > 1 and not (i + n - 1 < len(folded) and folded[i + n - 1] == trig.words[-1]):
                 end = i + n - 1  # attached preposition: the next token carries it and the mention
             found.append((trig, end))
-    split = _split_triggers(lex, folded, i, covered) if not overlap and all(len(t.words) == 1 for t, _ in found) else []
+    split = _split_triggers(lex, folded, i, covered) + _dated_triggers(lex, folded, i) \
+        if not overlap and all(len(t.words) == 1 for t, _ in found) else []
     if not found and not overlap:
         split += _duration_triggers(lex, folded, i, covered)
     if not found and not split and not overlap:
@@ -735,6 +739,23 @@ def _split_triggers(lex: _Lexicon, folded: list[str], i: int, covered: set[int])
         for trig in lex.by_first.get(first, ()):
             if len(trig.words) > 1 and not trig.overlap and _rest_matches(trig.words[1:], folded, j):
                 found.append((replace(trig, gap=(start, j)), j + len(trig.words) - 1))
+    return found
+
+
+def _dated_triggers(lex: _Lexicon, folded: list[str], i: int) -> list[tuple[_Trigger, int]]:
+    """A phrase trigger whose verb is followed by a year before the rest of the phrase (وكانت «X» قد تأسست عام 2020
+    على يد …): the year is skipped, and the subject is looked for as if the phrase were whole."""
+    j = i + 1
+    if j < len(folded) and folded[j] in _YEAR_WORDS:
+        j += 1
+    if not (j < len(folded) and len(folded[j]) == 4 and folded[j].isdigit()):
+        return []
+    j += 1
+    found = []
+    for _, first in strip_proclitic(folded[i]):
+        for trig in lex.by_first.get(first, ()):
+            if len(trig.words) > 1 and not trig.overlap and _rest_matches(trig.words[1:], folded, j):
+                found.append((trig, j + len(trig.words) - 1))
     return found
 
 
@@ -990,6 +1011,8 @@ class _Context:
 
     def _slot(self, spec: str, start: int, end: int, types: set[str], window: int, exclude: set[str], adjacent: bool) -> list[_M]:
         if spec == "after":
+            if "PERSON" in types and self._held_post(start):
+                return []  # التي تشغل منصب الرئيسة التنفيذية، وY: the post is the person's before it, not Y's
             return self._after(end, types, window, exclude, adjacent)
         if spec in ("before", "salient", "subject") and self.trigger.gap is not None:
             inside = [m for m in self.ms if self.trigger.gap[0] <= m.start < self.trigger.gap[1] and m.type in types
@@ -1140,14 +1163,14 @@ class _Context:
         for m in reversed(self.ms):
             if m.end > start:
                 continue
+            if m.type in types and m.entity.id not in exclude and self._relative_antecedent(m, start):
+                return [m]  # خلفا لعمر الدباغ الذي استقال: the relative clause is about the name before it
             if (self._gap(m.end, start) if adjacent else start - m.end) > (0 if adjacent else window + described):
                 break
             if not adjacent and self._is_modifier(m):
                 described += m.end - m.start + 4
             if m.type not in types or m.entity.id in exclude:
                 continue
-            if self._relative_antecedent(m, start):
-                return [m]  # خلفا لعمر الدباغ الذي استقال: the relative clause is about the name before it
             modifier = not adjacent and self._is_modifier(m)
             if adjacent or not prefer_agents and not modifier or not (self._governed(m) or modifier):
                 return [m]  # an antecedent is never inside a description (شركة X، المملوكة لـY، … نموذجها: X)
@@ -1155,10 +1178,19 @@ class _Context:
                 fallback = fallback or [m]
         return fallback
 
+    def _held_post(self, start: int) -> bool:
+        """True when a verb of holding and منصب stand before the title at ``start``, or ``start`` is that منصب
+        (يشغل منصب، تتولى منصب): the verb's subject, before it, holds the post."""
+        k = start if self.folded[start] == "منصب" else start - 1
+        return k >= 1 and self.folded[k] == "منصب" \
+            and any(rest in _HOLD_VERBS for _, rest in strip_proclitic(self.folded[k - 1])[:2])
+
     def _relative_antecedent(self, m: _M, start: int) -> bool:
-        """True when only a relative pronoun (and قد) stands between mention ``m`` and token ``start``."""
-        gap = [w for k, w in zip(range(m.end, start), self.folded[m.end : start]) if self.tokens[k].text not in _QUOTES]
-        return bool(gap) and gap[0] in _RELATIVES and all(w == "قد" for w in gap[1:])
+        """True when only a relative pronoun (after a comma), and قد or a verb of holding a post, stand between mention
+        ``m`` and token ``start`` (X الذي استقال، X، التي تشغل منصب الرئيسة التنفيذية)."""
+        gap = [w for k, w in zip(range(m.end, start), self.folded[m.end : start])
+               if self.tokens[k].text not in _QUOTES and w not in ("،", ",")]
+        return bool(gap) and gap[0] in _RELATIVES and (all(w == "قد" for w in gap[1:]) or self._held_post(start))
 
     def _gap(self, a: int, b: int) -> int:
         """Tokens between ``a`` and ``b`` other than quote marks: «iPhone 16» من «أبل» still touch their trigger."""

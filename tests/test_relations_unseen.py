@@ -941,3 +941,25 @@ def test_the_maker_of_an_offer_is_the_buyer(full, text):
     found = _facts(full, text)
     assert ("نوفالين", "ACQUIRED", "زيفيرا") in found
     assert ("زيفيرا", "ACQUIRED", "نوفالين") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("وكانت «نوفالين» قد تأسست عام 2020 على يد هند بنت سعيد الشمري.", ("هند بنت سعيد الشمري", "FOUNDED", "نوفالين")),
+        ("وكانت شركة «رواسي» قد تأسست في 2015 على يد سامر الخطيب.", ("سامر الخطيب", "FOUNDED", "رواسي")),
+    ],
+)
+def test_a_year_inside_a_phrase_trigger_is_skipped(full, text, fact):
+    assert fact in _facts(full, text)
+
+
+def test_a_post_held_in_a_relative_clause_is_the_name_before_it(full):
+    found = _facts(full, "وكانت «نوفالين» قد تأسست عام 2020 على يد هند بنت سعيد الشمري، التي تشغل منصب الرئيسة "
+                          "التنفيذية، وفارس بن علي الدوسري، الرئيس التقني للشركة.")
+    assert ("هند بنت سعيد الشمري", "LEADS", "نوفالين") in found
+    assert ("فارس بن علي الدوسري", "LEADS", "نوفالين") not in found
+
+
+def test_an_appointment_verb_in_the_present_in_a_headline(full):
+    assert ("سلمى الراشد", "LEADS", "زيفيرا") in _facts(full, "«زيفيرا» تعيّن سلمى الراشد رئيسة تنفيذية للشركة")
