@@ -134,7 +134,7 @@ def _join_stated_pairs(document: Document, mentions: list[Mention], uf: _Union) 
         after = document.text[b.end : b.end + 3]
         if _side_by_side(a, b, between):
             uf.join(a.id, b.id)
-        elif between.strip(" \"'«»“”’") in ("(", "（") and after.lstrip(" \"'«»“”’").startswith(")"):
+        elif _parenthesis_opens(between) and after.lstrip(" \"'«»“”’").startswith(")"):
             if _compatible(a, b) or a.canonical is None or b.canonical is None:
                 uf.join(a.id, b.id)
         elif _short_name_after(a, b, between):
@@ -145,6 +145,22 @@ def _join_stated_pairs(document: Document, mentions: list[Mention], uf: _Union) 
             and all(w.startswith("ال") for w in a.key.split()[1:])
         ):
             uf.join(b.id, a.id)
+
+
+def _parenthesis_opens(between: str) -> bool:
+    """True when only an opening parenthesis, or a line of business and one (مزن للحوسبة السحابية (Muzn Cloud)),
+    stands between two mentions.
+
+    >>> _parenthesis_opens(" ("), _parenthesis_opens(" للحوسبة السحابية ("), _parenthesis_opens(" في دبي (")
+    (True, True, False)
+    """
+    text = between.strip(" \"'«»“”’")
+    if not text.endswith(("(", "（")):
+        return False
+    words = [match_key(w) for w in text[:-1].split()]
+    cues = load_cues()
+    return not words or words[0].startswith("لل") and words[0][2:] in cues.sector_words \
+        and all(w in cues.sector_adjectives for w in words[1:])
 
 
 def _short_name_after(a: Mention, b: Mention, between: str) -> bool:

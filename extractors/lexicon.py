@@ -78,6 +78,7 @@ class Cues:
     name_adjectives: frozenset[str] = field(default_factory=frozenset)
     superlatives: frozenset[str] = field(default_factory=frozenset)
     department_nouns: frozenset[str] = field(default_factory=frozenset)
+    eponym_heads: frozenset[str] = field(default_factory=frozenset)
     max_title_words: int = field(default=4)
 
 
@@ -124,6 +125,7 @@ def load_cues() -> Cues:
         name_adjectives=lists["name_adjectives"],
         superlatives=lists["superlatives"],
         department_nouns=lists["department_nouns"],
+        eponym_heads=lists["eponym_heads"],
         max_title_words=max(len(t.split()) for t in titles),
     )
 

@@ -149,6 +149,7 @@ class MentionFinder:
             self._given_names(s)
             for start, end, label in spans:
                 self._model_candidate(s, start, end, label, words)
+            self._drop_eponyms(s)
         for s in sents:
             self._definite_heads(s)
             self._heads_beyond_known_names(s)
@@ -907,6 +908,16 @@ class MentionFinder:
             and any(self._foreign(rest) or k - start == 1 and self.gazetteer.lookup(rest) is not None
                     for _, rest in strip_proclitic(first)[:2])
 
+    def _drop_eponyms(self, s: _Sent) -> None:
+        """Drop the persons named in a place or an institution (مدينة الملك عبدالله الاقتصادية، جامعة محمد الخامس): a
+        name after an eponym head noun, or after one and an honorific title, is part of that place's name."""
+        def eponym(c: _Candidate) -> bool:
+            k = c.start - 1
+            if k >= 1 and s.folded[k] in self.cues.person_titles:
+                k -= 1
+            return k >= 0 and any(rest in self.cues.eponym_heads for _, rest in strip_proclitic(s.folded[k])[:2])
+        s.candidates = [c for c in s.candidates if c.type != "PERSON" or not eponym(c)]
+
     def _title_at(self, s: _Sent, j: int) -> int | None:
         """End of a person's title that starts at token ``j`` (مؤسس، المحللة، محللة، الرئيسة التنفيذية), or None."""
         for size in range(self.cues.max_title_words, 0, -1):
@@ -1349,6 +1360,7 @@ class MentionFinder:
         """Names found once are names everywhere in the article: a person's surname, a Latin name, a transliterated
         name first seen after a head noun or in a list."""
         names: dict[tuple[str, ...], str] = {}
+        quoted: set[str] = set()  # one-word names seen in quotes: elsewhere a name only before a line of business
         for s in sents:
             for c in s.candidates:
                 if not c.confirmed or c.source == "weak":
@@ -1356,6 +1368,8 @@ class MentionFinder:
                 words = tuple(match_key(t.text) for t in s.tokens[c.start : c.end] if t.kind != "sym")
                 if c.clitic and words:
                     words = (strip_proclitic(words[0])[-1][1],) + words[1:]
+                if c.type == "ORG" and c.source == "quoted" and len(words) == 1 and words[0] not in self.cues.stopwords:
+                    quoted.add(words[0])
                 if c.type == "PERSON" and len(words) >= 2 and len(words[-1]) >= 3:
                     names.setdefault((words[-1],), "PERSON")
                 if c.type != "PERSON" and len(words) == 1 and c.source in ("head", "listed") and len(words[0]) >= 4 \
@@ -1373,6 +1387,7 @@ class MentionFinder:
                     if trade:
                         names.setdefault(trade, c.type)  # الحكمة after الحكمة للأدوية
         names = {k: v for k, v in names.items() if not (len(k) == 1 and k[0] in self.cues.stopwords)}
+        self._quoted_before_line_of_business(sents, quoted - {k[0] for k in names if len(k) == 1})
         if not names:
             return
         beginnings = {k[:n] for k in names for n in range(1, len(k))}
@@ -1386,6 +1401,16 @@ class MentionFinder:
                     words = _longest_name(s.tokens, stops, keys, i, match_key(first), names, beginnings)
                     if words:
                         s.candidates.append(_Candidate(i, i + len(words), names[words], "repeat", clitic=clitic))
+
+    def _quoted_before_line_of_business(self, sents: list[_Sent], quoted: set[str]) -> None:
+        """A one-word name the article quoted («مزن») is a company where it stands unquoted before a line of business
+        (أعلنت مزن للحوسبة السحابية): the word alone may be an ordinary one, the phrase is a trade name."""
+        for s in sents:
+            for i in range(len(s.tokens) - 1):
+                for clitic, rest in strip_proclitic(s.folded[i]):
+                    if rest in quoted and self._sector_end(s, i + 1) is not None:
+                        s.candidates.append(_Candidate(i, i + 1, "ORG", "repeat", clitic=clitic))
+                        break
 
     # -- output ---------------------------------------------------------------------------
     def _to_mention(self, document: Document, s: _Sent, cand: _Candidate, number: int) -> Mention | None:

@@ -87,6 +87,7 @@ _RAISE_VERBS = frozenset({"جمعت", "جمع", "تجمع", "يجمع", "حصل�
 _YEAR_WORDS = frozenset({"عام", "سنه", "في", "خلال", "منذ"})
 _HOLD_VERBS = frozenset(fold(w) for w in ("يشغل", "تشغل", "شغل", "شغلت", "سيشغل", "ستشغل", "يتولى", "تتولى", "تولى",
                                           "تولت", "سيتولى", "ستتولى"))
+_PARTICIPATION = frozenset({"بمشاركه", "وبمشاركه"})
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللاتي"})
 _LEAD_VERBS = frozenset({"قاد", "قادت", "يقود", "تقود", "سيقود", "ستقود", "قادها", "قادتها", "يقودها", "تقودها", "قاده",
                          "قادته", "يقوده", "تقوده", "بقياده", "وبقياده"})
@@ -981,6 +982,8 @@ class _Context:
         if m.sentence != self.sentence.index:
             return False
         k = self._name_opening(m.start)
+        if k > 1 and any(rest in self.lex.round_words for _, rest in strip_proclitic(self.folded[k - 1])[:2]):
+            k -= 1  # قادت الجولة «X»: the verb, its object, then its subject
         return k > 0 and any(rest in _LEAD_VERBS for _, rest in strip_proclitic(self.folded[k - 1])[:2])
 
     def _each_of(self, m: _M) -> bool:
@@ -1094,7 +1097,14 @@ class _Context:
         if definite is not None and any(self.folded[k] in _RAISE_VERBS for k in range(max(0, definite - 2), definite + 4)):
             d = self._definite_ref(types, exclude | leaders, start, definite)
             return [d] if d else []
+        if not subject and self._the_round_before(start):  # وقادت الجولة «X»، بمشاركة «Y»: the round the article told of
+            m = self.salience.best(types & {"ORG"}, self.sentence.index, start, exclude | leaders)
+            return [m] if m else []
         return subject
+
+    def _the_round_before(self, start: int) -> bool:
+        """True when a definite round word (الجولة) stands in the clause before token ``start``."""
+        return any(self.folded[k] in ("الجوله", "والجوله") for k in range(max(0, start - 8), start))
 
     def _object(self, end: int, types: set[str], window: int, exclude: set[str]) -> list[_M]:
         """The object of a verb: the first fitting mention after it, or in verb–subject–object order (باعت X شركة
@@ -1111,8 +1121,8 @@ class _Context:
         for m in self.ms:
             if m.start < end or m.type not in types or m.entity.id in exclude:
                 continue
-            if m.start - end > 20 or any(self.folded[k] in _CLAUSE_BREAKS for k in range(end, m.start)):
-                break
+            if m.start - end > 20 or any(self.folded[k] in _CLAUSE_BREAKS | _PARTICIPATION for k in range(end, m.start)):
+                break  # بمشاركة X: the round's other investors, never the company it went to
             genitive = all(_is_head(w) or w in self.lex.round_words or self.tokens[end + j].text in _QUOTES
                            for j, w in enumerate(self.folded[end : m.start]))
             k = self._name_opening(m.start, floor=end)  # في شركة «X»، لمنصة «X»

@@ -448,7 +448,7 @@ def test_a_shared_short_name_never_joins_banks_of_two_countries(full):
 @pytest.mark.parametrize(
     ("text", "person", "not_name"),
     [
-        ("وفازت المنصة بجائزة الشيخة لطيفة لريادة الأعمال في دبي.", "لطيفة", "لريادة"),
+        ("وسلمت الشيخة لطيفة لرواد الأعمال جوائز المسابقة في دبي.", "لطيفة", "لرواد"),
         ("حصلت الشركة على منحة الأميرة سارة لخطط التوسع الإقليمي.", "سارة", "لخطط"),
     ],
 )
@@ -896,3 +896,24 @@ def test_partners_and_a_quoted_line_of_business_make_a_company(rules, text, name
 
 def test_a_plus_sign_belongs_to_a_latin_name(rules):
     assert "Ofuq+" in [t for t, _ in _mentions(rules, "وتخوض منصة «أفق بلس» (Ofuq+) منافسة حادة في السوق.")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وافتتحت شركة «زيفيرا» صالة عرض في مدينة الملك عبدالله الاقتصادية العام الماضي.",
+        "وسيقام المعرض في مركز الملك عبدالعزيز الثقافي بالظهران الشهر المقبل.",
+        "ويعالج المرضى في مستشفى الملك فيصل التخصصي بالرياض منذ عقود.",
+    ],
+)
+def test_a_name_in_a_place_named_after_a_person_is_no_person(full, text):
+    assert not [m for m in full(Document(id="t", text=text)).mentions if m.type == "PERSON"]
+
+
+def test_a_quoted_name_before_a_line_of_business_and_its_latin_form_are_one_company(full):
+    text = ("«نبع» تجمع 40 مليون دولار\n\nالرياض – أعلنت نبع للحوسبة السحابية (Nabaa Cloud)، الشركة الناشئة "
+            "السعودية، إغلاق جولة تمويل جديدة.")
+    ex = full(Document(id="t", text=text))
+    companies = [e for e in ex.entities if e.type == "ORG"]
+    assert len(companies) == 1
+    assert {"نبع", "Nabaa Cloud"} <= {companies[0].label, *companies[0].aliases}

@@ -963,3 +963,12 @@ def test_a_post_held_in_a_relative_clause_is_the_name_before_it(full):
 
 def test_an_appointment_verb_in_the_present_in_a_headline(full):
     assert ("سلمى الراشد", "LEADS", "زيفيرا") in _facts(full, "«زيفيرا» تعيّن سلمى الراشد رئيسة تنفيذية للشركة")
+
+
+def test_a_round_led_in_verb_object_subject_order_goes_to_the_company_of_the_article(full):
+    text = ("أعلنت شركة «سديم» للحوسبة السحابية إغلاق جولة تمويل بقيمة 50 مليون دولار. وقادت الجولة «رواسي كابيتال»، "
+            "بمشاركة كل من «زيفيرا فنتشرز» و«نوفالين بارتنرز»، فيما لم تكشف الشركة عن تقييمها.")
+    found = _facts(full, text)
+    investors = ("رواسي كابيتال", "زيفيرا فنتشرز", "نوفالين بارتنرز")
+    assert {(i, "INVESTED_IN", "سديم") for i in investors} <= found
+    assert not {(a, "INVESTED_IN", b) for a in investors for b in investors} & found
