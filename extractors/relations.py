@@ -88,6 +88,13 @@ _YEAR_WORDS = frozenset({"عام", "سنه", "في", "خلال", "منذ"})
 _HOLD_VERBS = frozenset(fold(w) for w in ("يشغل", "تشغل", "شغل", "شغلت", "سيشغل", "ستشغل", "يتولى", "تتولى", "تولى",
                                           "تولت", "سيتولى", "ستتولى"))
 _PARTICIPATION = frozenset({"بمشاركه", "وبمشاركه"})
+_CONTRACT_WORDS = frozenset({"عقد", "العقد", "عقدا", "عقود", "العقود", "عقدين", "العقدين"})
+_DECADE_AFTER = frozenset(fold(w) for w in ("الأخير", "الماضي", "المقبل", "القادم", "الحالي", "الجاري", "الأخيرين",
+                                            "الماضيين", "المقبلين", "الأخيرة", "الماضية", "المقبلة", "من الزمن"))
+_DECADE_BEFORE = frozenset(fold(w) for w in ("خلال", "منذ", "طوال", "مدى", "قرابة", "نحو", "حوالي", "أكثر", "أقل", "قرن"))
+_DEAL_NOUNS = frozenset(fold(w) for w in ("صفقة", "الصفقة", "عملية", "العملية", "تحالف", "التحالف", "ائتلاف", "كونسورتيوم"))
+_HONORIFICS = frozenset({"مهندس", "مهندسه"})
+"""Job titles that are also forms of address right before a name (المهندس فهد الدوسري)."""
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللاتي"})
 _LEAD_VERBS = frozenset({"قاد", "قادت", "يقود", "تقود", "سيقود", "ستقود", "قادها", "قادتها", "يقودها", "تقودها", "قاده",
                          "قادته", "يقوده", "تقوده", "بقياده", "وبقياده"})
@@ -117,6 +124,8 @@ class _Trigger:
     """The trigger carries a pronoun suffix (رئيسها، استحواذه): its salient party is the nearest antecedent."""
     gap: tuple[int, int] | None = None
     """Tokens of a subject standing inside the phrase (قادت شركة X جولة): they fill the ``before`` slot."""
+    marbuta: bool = False
+    """The one-word trigger ends with ة (شريكة، الرئيسة): the same word with ه is a noun with a pronoun (شريكه)."""
 
 
 @dataclass(frozen=True)
@@ -210,14 +219,14 @@ def _lexicon() -> _Lexicon:
             pronoun = any(w.endswith(("ها", "هم", "هما")) or w.endswith("ه") and not w.endswith("ة") for w in phrase.split())
             trig = _Trigger(
                 words, entry["relation"], entry.get("role"), tuple(entry["frames"]),
-                entry.get("overlap", False), entry.get("no_amount", False), pronoun,
+                entry.get("overlap", False), entry.get("no_amount", False), pronoun, marbuta=phrase.endswith("ة"),
             )
             by_first.setdefault(words[0], []).append(trig)
             forms = (feminine_title(words), accusative_title(words)) if entry.get("role") == "title" and not pronoun else ()
             for form in forms:  # الرئيسة التنفيذية، عضوا مستقلا: a woman's title, a title as a state, same trigger
                 if form and form not in listed:
                     listed.add(form)
-                    by_first.setdefault(form[0], []).append(replace(trig, words=form))
+                    by_first.setdefault(form[0], []).append(replace(trig, words=form, marbuta=form[-1].endswith("ه")))
                     roles.setdefault(" ".join(form), roles.get(" ".join(words)))
     by_lemma: dict[str, dict[tuple[str, str], _Trigger]] = {}
     for trigs in by_first.values():
@@ -348,7 +357,7 @@ def find_relations(
                 i += 1
         for i in range(len(tokens)):
             hits += [(t, i, end) for t, end in _triggers_at(lex, folded, i, covered, overlap=True)]
-        hits = [(t, i, end) for t, i, end in hits if not _marbuta(t, tokens[i].text)]
+        hits = [(t, i, end) for t, i, end in hits if not _marbuta(t, tokens[i].text) and not _decade(t, folded, i)]
         ruled: list[Relation] = []
         for trig, start, end in hits:
             ruled += ctx.apply(trig, start, end, document)
@@ -682,8 +691,22 @@ def _feminine_word(word: str) -> str:
 
 def _marbuta(trig: _Trigger, text: str) -> bool:
     """True when a trigger with a pronoun suffix ه (مؤسسه: its founder) matched a word written with ة (مؤسسة: an
-    institution): folding makes them one string, the text tells them apart."""
-    return trig.pronoun and len(trig.words) == 1 and trig.words[0].endswith("ه") and text.endswith("ة")
+    institution), or the other way round (شريكة: a partner; شريكه: his partner): folding makes them one string,
+    the text tells them apart."""
+    if len(trig.words) != 1 or not trig.words[0].endswith("ه"):
+        return False
+    return trig.pronoun and text.endswith("ة") or trig.marbuta and text.endswith("ه")
+
+
+def _decade(trig: _Trigger, folded: list[str], i: int) -> bool:
+    """True when the contract word a trigger starts with is a decade (خلال العقد الأخير، منذ أكثر من عقد، عقدين)."""
+    if trig.words[0] not in _CONTRACT_WORDS:
+        return False
+    after = folded[i + 1] if i + 1 < len(folded) else ""
+    before = folded[i - 1] if i >= 1 else ""
+    if before == "من" and i >= 2:  # لأكثر من عقد
+        before = strip_proclitic(folded[i - 2])[-1][1]
+    return after in _DECADE_AFTER or before in _DECADE_BEFORE or folded[i] in ("عقدين", "العقدين")
 
 
 def _triggers_at(lex: _Lexicon, folded: list[str], i: int, covered: set[int], overlap: bool) -> list[tuple[_Trigger, int]]:
@@ -830,8 +853,10 @@ class _Context:
         self.trigger_end = end
         self.trigger = trig
         if self._denied(start) or trig.relation == "CUSTOMER_OF" and self._buys_a_stake(end) \
-                or trig.relation == "ACQUIRED" and self._buys_units(end):
-            return []
+                or trig.relation == "ACQUIRED" and self._buys_units(end) \
+                or trig.relation == "INVESTED_IN" and (self._leads_a_deal(start) or self._names_a_kind(start)) \
+                or trig.words[0] in _HONORIFICS and any(m.start == end and m.type == "PERSON" for m in self.ms):
+            return []  # … ; وقال المهندس فهد الدوسري: a form of address, not a job
         head_types, tail_types = ALLOWED_TYPES[trig.relation]
         for frame in trig.frames:
             h_types = set(frame.get("head_types", head_types))
@@ -846,6 +871,19 @@ class _Context:
         if pair:
             return [self._relation(trig, {"confidence": 0.6}, *pair, start, end, document)]
         return []
+
+    def _leads_a_deal(self, start: int) -> bool:
+        """True when a verb of leading at ``start`` leads a deal or a consortium, not a funding round (في صفقة قادها
+        X، تحالف بقيادة X): the noun just before it is a deal's."""
+        if not any(rest in _LEAD_VERBS for _, rest in strip_proclitic(self.folded[start])[:2]):
+            return False
+        before = [rest for k in range(max(0, start - 2), start) for _, rest in strip_proclitic(self.folded[k])[:2]]
+        return any(w in _DEAL_NOUNS for w in before) and not any(w in self.lex.round_words for w in before)
+
+    def _names_a_kind(self, start: int) -> bool:
+        """True when a head noun stands right before the trigger (بنك الاستثمار، صندوق الاستثمار): the words name a
+        kind of organization, not an investment."""
+        return start >= 1 and _is_head(self.folded[start - 1])
 
     def _buys_units(self, end: int) -> bool:
         """True when a count follows the trigger (لشراء 40 طائرة، شراء 500 سيارة): goods are bought, not a company."""

@@ -972,3 +972,28 @@ def test_a_round_led_in_verb_object_subject_order_goes_to_the_company_of_the_art
     investors = ("رواسي كابيتال", "زيفيرا فنتشرز", "نوفالين بارتنرز")
     assert {(i, "INVESTED_IN", "سديم") for i in investors} <= found
     assert not {(a, "INVESTED_IN", b) for a in investors for b in investors} & found
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("تأسست شركة «وجبتك» في الرياض. وأسس خالد العمري الشركة عام 2016 برفقة شريكه يوسف الحربي.",
+         ("يوسف الحربي", "WORKS_FOR")),
+        ("واستحوذت «سديم» على «رواسي» في صفقة قادها صندوق «الأفق» للاستثمار.", ("الأفق", "INVESTED_IN")),
+        ("أعلنت «توال» شراء أبراج جديدة. وقال المهندس فهد الدوسري إن السوق واعدة.", ("فهد الدوسري", "WORKS_FOR")),
+        ("أعلن مكتب «الأفق» استحواذه على حصة في شركة «فيرونا». واستعان المكتب ببنك الاستثمار «لازارد» مستشاراً "
+         "مالياً في صفقة الشركة الإيطالية.", ("لازارد", "INVESTED_IN")),
+        ("وأبرمت «رواسي» خلال العقد الأخير مع «سديم» عشرات الصفقات.", ("رواسي", "CONTRACT_WITH")),
+        ("وتعمل «رواسي» منذ أكثر من عقد مع «سديم» في تطوير الشبكات.", ("رواسي", "CONTRACT_WITH")),
+    ],
+)
+def test_words_that_only_look_like_triggers_state_no_fact(full, text, wrong):
+    """A partner with a pronoun (شريكه), a deal someone led, a form of address (المهندس), a kind of bank (بنك
+    الاستثمار), a decade (العقد الأخير، أكثر من عقد)."""
+    party, relation = wrong
+    assert not {f for f in _facts(full, text) if f[1] == relation and party in (f[0], f[2])}
+
+
+def test_a_woman_partner_in_a_firm_still_works_for_it(full):
+    assert ("ليلى الحربي", "WORKS_FOR", "بيكو كابيتال") in _facts(
+        full, "وقالت ليلى الحربي، الشريكة في «بيكو كابيتال»، إن الصندوق متفائل.")
