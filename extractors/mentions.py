@@ -1238,6 +1238,8 @@ class MentionFinder:
                 after_trigger = cand.start > 0 and _strip_all(s.folded[cand.start - 1]) & trigger_final_words()
                 if _inside_person(s, cand) or _starts_person(s, cand):
                     continue  # تعيين كريم الدباغ: a given name that is also a company starts a person
+                if self._ends_another_name(s, cand):
+                    continue  # برايم القابضة، كونتكت المالية القابضة: the last word of another company's name
                 owned = _owned_after(s, cand.end)  # بنده التابعة لمجموعة صافولا
                 if cand.canonical in promoted or quoted or confirmed or listed or after_trigger or owned \
                         or self._described_by_head(s, cand.start):
@@ -1245,8 +1247,24 @@ class MentionFinder:
                     promoted.add(cand.canonical)
         for s in sents:
             for cand in s.candidates:
-                if cand.source == "weak" and cand.canonical in promoted and not _inside_person(s, cand):
+                if cand.source == "weak" and cand.canonical in promoted and not _inside_person(s, cand) \
+                        and not self._ends_another_name(s, cand):
                     cand.source = "gazetteer"
+
+    def _ends_another_name(self, s: _Sent, cand: _Candidate) -> bool:
+        """True when the word before a weak name with no proclitic is a transliterated word or a definite noun (not a
+        function word, a nationality or a place): the name (القابضة) is an adjective or the last word of a longer one
+        (برايم القابضة، كونتكت المالية القابضة); after و it starts a new one (أوبر الأمريكية وكريم)."""
+        start = cand.start
+        if start == 0 or cand.clitic or s.tokens[start - 1].kind not in ("ar", "lat"):
+            return False
+        prev = s.folded[start - 1]
+        if s.tokens[start - 1].kind == "lat":
+            return True
+        if prev in self.cues.stopwords or prev in self.cues.speech_verbs or prev in self.cues.gentilics \
+                or prev in self.cues.places:
+            return False
+        return prev.startswith("ال") or self._foreign(prev)
 
     def _in_list(self, s: _Sent, a: _Candidate, b: _Candidate) -> bool:
         """True when ``a`` and ``b`` stand next to each other in a list (A و B، A، B)."""

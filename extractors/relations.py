@@ -95,6 +95,7 @@ _DECADE_BEFORE = frozenset(fold(w) for w in ("خلال", "منذ", "طوال", "
 _DEAL_NOUNS = frozenset(fold(w) for w in ("صفقة", "الصفقة", "عملية", "العملية", "تحالف", "التحالف", "ائتلاف", "كونسورتيوم"))
 _HONORIFICS = frozenset({"مهندس", "مهندسه"})
 """Job titles that are also forms of address right before a name (المهندس فهد الدوسري)."""
+_LISTED = frozenset(fold(w) for w in ("المدرجة", "المدرج", "مدرجة", "مدرج", "والمدرجة", "المدرجتين"))
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللاتي"})
 _LEAD_VERBS = frozenset({"قاد", "قادت", "يقود", "تقود", "سيقود", "ستقود", "قادها", "قادتها", "يقودها", "تقودها", "قاده",
                          "قادته", "يقوده", "تقوده", "بقياده", "وبقياده"})
@@ -881,9 +882,10 @@ class _Context:
         return any(w in _DEAL_NOUNS for w in before) and not any(w in self.lex.round_words for w in before)
 
     def _names_a_kind(self, start: int) -> bool:
-        """True when a head noun stands right before the trigger (بنك الاستثمار، صندوق الاستثمار): the words name a
-        kind of organization, not an investment."""
-        return start >= 1 and _is_head(self.folded[start - 1])
+        """True when a head noun or a department noun stands right before the trigger (بنك الاستثمار، إدارة
+        الاستثمارات): the words name a kind of organization or a unit, not an investment."""
+        return start >= 1 and (_is_head(self.folded[start - 1])
+                               or strip_proclitic(self.folded[start - 1])[-1][1] in load_cues().department_nouns)
 
     def _buys_units(self, end: int) -> bool:
         """True when a count follows the trigger (لشراء 40 طائرة، شراء 500 سيارة): goods are bought, not a company."""
@@ -1032,14 +1034,19 @@ class _Context:
         return k >= 2 and self.folded[k - 1] == "من" and self.folded[k - 2] in ("كل", "لكل", "بكل")
 
     def _conjoined_verb(self, start: int) -> bool:
-        """True when the trigger opens, or follows within three words, a verb joined by و after a comma (…، وأبرمت
-        العام الماضي اتفاقية مع): the verb's subject, left unwritten, is the subject of the clause before."""
+        """True when the trigger opens, or follows within three words, a verb joined by و after a comma or after a name
+        a preposition governs (…، وأبرمت العام الماضي اتفاقية مع; عقداً مع X وتتحالف مع): the verb's subject, left
+        unwritten, is the subject of the clause before."""
         for k in range(start, max(0, start - 4), -1):
             word = self.folded[k]
             if any(m.start <= k < m.end for m in self.ms) or self.tokens[k].kind != "ar":
                 return False
             verb = word[1:2] in ("ا", "ت", "ي") or word.endswith("ت") and not word.endswith("ات")  # وأبرمت، ووقعت
-            if k > 0 and self.tokens[k - 1].text in ("،", ",") and word.startswith("و") and len(word) >= 4 and verb \
+            j = k
+            while j > 0 and self.tokens[j - 1].text in _QUOTES:
+                j -= 1  # مع «نوكيا» وتتحالف: the closing quote of the governed name
+            after_clause = self.tokens[k - 1].text in ("،", ",") or any(m.end == j and self._governed(m) for m in self.ms)
+            if k > 0 and after_clause and word.startswith("و") and len(word) >= 4 and verb \
                     and not word[1:].startswith("ال") and not _is_head(word[1:]):
                 return True
         return False
@@ -1369,6 +1376,8 @@ class _Context:
         owner_inside_trigger = k - 1 < self.trigger_end <= m.start
         if prev_word in self.lex.owner_words and not owner_inside_trigger:
             return True
+        if prev == "في" and k >= 2 and self.folded[k - 2] in _LISTED:
+            return True  # المدرجة في سوق دبي المالي: the exchange a company is listed on
         if prev in ("كل", "من") and any(w == "لكل" for w in self.folded[max(0, k - 3) : k]):  # المملوكة لكل من X و Y
             owners = [j for j in range(max(0, k - 5), k) if self.folded[j] in self.lex.owner_words]
             if any(not (j < self.trigger_end <= m.start) for j in owners):

@@ -917,3 +917,12 @@ def test_a_quoted_name_before_a_line_of_business_and_its_latin_form_are_one_comp
     companies = [e for e in ex.entities if e.type == "ORG"]
     assert len(companies) == 1
     assert {"نبع", "Nabaa Cloud"} <= {companies[0].label, *companies[0].aliases}
+
+
+def test_a_weak_known_name_after_another_name_is_not_that_entity(full):
+    text = ("أعلنت «القابضة» (ADQ) استحواذها على حصة في «سديم». وقال أحمد القاضي، المحلل لدى برايم القابضة، إن "
+            "الصفقة مهمة. وتنافس «سديم» شركة كونتكت المالية القابضة.")
+    ex = full(Document(id="t", text=text))
+    adq = [m.text for m in ex.mentions if m.canonical == "adq"]
+    assert "ADQ" in adq
+    assert len([t for t in adq if t == "القابضة"]) == 1  # only the quoted one

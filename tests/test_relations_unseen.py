@@ -997,3 +997,24 @@ def test_words_that_only_look_like_triggers_state_no_fact(full, text, wrong):
 def test_a_woman_partner_in_a_firm_still_works_for_it(full):
     assert ("ليلى الحربي", "WORKS_FOR", "بيكو كابيتال") in _facts(
         full, "وقالت ليلى الحربي، الشريكة في «بيكو كابيتال»، إن الصندوق متفائل.")
+
+
+def test_the_exchange_a_company_is_listed_on_fills_no_slot(full):
+    found = _facts(full, "دبي - أعلنت مجموعة «الواحة» للتجزئة، المدرجة في سوق دبي المالي، تعيين سامر حداد رئيساً "
+                         "تنفيذياً للمجموعة.")
+    assert ("سامر حداد", "LEADS", "الواحة") in found
+    assert not {f for f in found if "سوق دبي المالي" in (f[0], f[2])}
+
+
+def test_a_department_of_investments_is_no_investment(full):
+    found = _facts(full, "وقال عبدالرحمن الكواري، رئيس إدارة الاستثمارات في أفريقيا لدى جهاز قطر للاستثمار، إن "
+                         "القارة أولوية.")
+    assert not {f for f in found if f[1] == "INVESTED_IN"}
+
+
+def test_a_verb_joined_after_a_governed_name_keeps_the_subject(full):
+    found = _facts(full, "«المصرية للاتصالات» توقّع عقداً بـ4.5 مليار جنيه مع «نوكيا» وتتحالف مع «أمازون ويب "
+                         "سيرفيسز» في الحوسبة السحابية")
+    partners = {frozenset((a, b)) for a, rel, b in found if rel == "PARTNERS_WITH"}
+    assert frozenset(("المصرية للاتصالات", "أمازون ويب سيرفيسز")) in partners
+    assert frozenset(("نوكيا", "أمازون ويب سيرفيسز")) not in partners
