@@ -79,6 +79,7 @@ class Cues:
     superlatives: frozenset[str] = field(default_factory=frozenset)
     department_nouns: frozenset[str] = field(default_factory=frozenset)
     eponym_heads: frozenset[str] = field(default_factory=frozenset)
+    unit_countries: frozenset[str] = field(default_factory=frozenset)
     max_title_words: int = field(default=4)
 
 
@@ -126,6 +127,7 @@ def load_cues() -> Cues:
         superlatives=lists["superlatives"],
         department_nouns=lists["department_nouns"],
         eponym_heads=lists["eponym_heads"],
+        unit_countries=lists["unit_countries"] - lists["gentilics"],
         max_title_words=max(len(t.split()) for t in titles),
     )
 

@@ -32,13 +32,15 @@ from extractors.lexicon import (
     load_json,
     trigger_final_words,
 )
-from extractors.ner.dictionary import known_word
+from extractors.ner.dictionary import in_dictionary, known_word
 from extractors.normalize import corporate_suffix, fold, match_key, name_key
 from extractors.records import Document, Mention, MentionSource, Sentence
 from extractors.text import Token, tokenize
 
 __all__ = ["MentionFinder", "find_mentions", "strip_proclitic", "without_possessive"]
 
+_MOVING_VERBS = frozenset(fold(w) for w in ("دخلت", "دخل", "تدخل", "يدخل", "ستدخل", "سيدخل", "غادرت", "غادر", "تغادر",
+                                             "زارت", "زار", "وصلت", "وصل", "اختارت", "اختار"))
 _OPEN_QUOTES = {"«", "“", '"', "„", "‘", "'", "”"}
 _CLOSE_QUOTES = {"»", "”", '"', "’", "'", "“", "″"}
 _LATIN_JOINERS = {"&", "-", ".", "'"}
@@ -150,6 +152,7 @@ class MentionFinder:
             for start, end, label in spans:
                 self._model_candidate(s, start, end, label, words)
             self._drop_eponyms(s)
+            self._local_units(s)
         for s in sents:
             self._definite_heads(s)
             self._heads_beyond_known_names(s)
@@ -446,7 +449,8 @@ class MentionFinder:
             first = s.folded[start]
             clitic = int(first[:1] in ("ل", "ب", "و") and first not in self.cues.common_words
                          and first not in self.cues.first_names
-                         and (first[1:] in self.cues.common_words or first[0] == "و" and self._foreign(first[1:])))
+                         and (first[1:] in self.cues.common_words
+                              or first[0] == "و" and self._foreign(first[1:]) and not in_dictionary(first)))
             s.candidates.append(_Candidate(start, end, "ORG", "suffixed", clitic=clitic))
 
     def _name_goes_on(self, s: _Sent, k: int) -> bool:
@@ -907,6 +911,20 @@ class MentionFinder:
         return s.folded[k] in self.cues.gentilics and s.folded[k].endswith("يه") and first not in self.cues.first_names \
             and any(self._foreign(rest) or k - start == 1 and self.gazetteer.lookup(rest) is not None
                     for _, rest in strip_proclitic(first)[:2])
+
+    def _local_units(self, s: _Sent) -> None:
+        """Extend a company's name over a country right after it (بنك عوده مصر، لافارج المغرب): the company's unit
+        there. Not after a verb of moving, whose object the country is (دخلت أمازون مصر)."""
+        for c in s.candidates:
+            k = c.end
+            if c.type != "ORG" or k >= len(s.tokens) or s.folded[k] not in self.cues.unit_countries \
+                    or s.folded[c.end - 1] in self.cues.places \
+                    or any(o.start <= k < o.end and o.type != "LOC" for o in s.candidates):
+                continue
+            if c.start > 0 and any(rest in _MOVING_VERBS for _, rest in strip_proclitic(s.folded[c.start - 1])[:2]):
+                continue
+            c.end = k + 1
+            c.canonical = None  # the unit is not the parent's knowledge-base entry
 
     def _drop_eponyms(self, s: _Sent) -> None:
         """Drop the persons named in a place or an institution (مدينة الملك عبدالله الاقتصادية، جامعة محمد الخامس): a

@@ -926,3 +926,34 @@ def test_a_weak_known_name_after_another_name_is_not_that_entity(full):
     adq = [m.text for m in ex.mentions if m.canonical == "adq"]
     assert "ADQ" in adq
     assert len([t for t in adq if t == "القابضة"]) == 1  # only the quoted one
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        ("وجمعت الشركة 6 ملايين دولار في جولة قادتها ومضة كابيتال بمشاركة بيكو كابيتال.", "ومضة كابيتال", "ORG"),
+        ("وقال الكابتن محمد جمعة الشامسي، رئيس مجلس إدارة موانئ أبوظبي، إن الصفقة مهمة.", "محمد جمعة الشامسي", "PERSON"),
+        ("واستحوذت «إي آند» على حصة في شركة حصن للأمن السيبراني مقابل 150 مليون درهم.", "حصن للأمن السيبراني", "ORG"),
+    ],
+)
+def test_name_boundaries_of_unseen_names(full, text, name, etype):
+    assert (name, etype) in _mentions(full, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("وأعلن بنك عوده مصر عن أرباح قياسية هذا العام.", ["بنك عوده مصر"]),
+        ("واندمجت لافارج المغرب مع هولسيم المغرب عام 2016.", ["لافارج المغرب", "هولسيم المغرب"]),
+    ],
+)
+def test_a_company_named_with_a_country_is_its_local_unit(full, text, units):
+    ex = full(Document(id="t", text=text))
+    labels = {e.label: e for e in ex.entities if e.type == "ORG"}
+    assert set(units) <= set(labels)
+    assert all(labels[u].canonical is None for u in units)  # the unit is not its parent's knowledge-base entry
+
+
+def test_a_country_a_company_enters_is_no_unit(full):
+    labels = [e.label for e in full(Document(id="t", text="ودخلت أمازون مصر عام 2019 بعد شراء سوق.")).entities]
+    assert "أمازون" in labels and "أمازون مصر" not in labels
