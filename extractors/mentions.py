@@ -41,6 +41,10 @@ __all__ = ["MentionFinder", "find_mentions", "strip_proclitic", "without_possess
 
 _MOVING_VERBS = frozenset(fold(w) for w in ("دخلت", "دخل", "تدخل", "يدخل", "ستدخل", "سيدخل", "غادرت", "غادر", "تغادر",
                                              "زارت", "زار", "وصلت", "وصل", "اختارت", "اختار"))
+_QUOTATION_OPENERS = frozenset({"ليس", "ليست", "لسنا", "لن", "لم", "لا", "قد", "سوف", "إن", "أن", "كان", "كانت", "هذا",
+                                 "هذه", "نحن", "هو", "هي", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء",
+                                 "الأربعاء", "الخميس", "الجمعة"})
+"""Words a quotation or a named day opens, as written: quotes around them hold no company's name."""
 _OPEN_QUOTES = {"«", "“", '"', "„", "‘", "'", "”"}
 _CLOSE_QUOTES = {"»", "”", '"', "’", "'", "“", "″"}
 _LATIN_JOINERS = {"&", "-", ".", "'"}
@@ -152,6 +156,7 @@ class MentionFinder:
             for start, end, label in spans:
                 self._model_candidate(s, start, end, label, words)
             self._drop_eponyms(s)
+            s.candidates = [c for c in s.candidates if not (s.tokens[c.start].kind == "lat" and self._gloss(s, c.start, c.end))]
             self._local_units(s)
         for s in sents:
             self._definite_heads(s)
@@ -496,6 +501,8 @@ class MentionFinder:
                     return None
                 if any(t.kind == "sym" and t.text not in _LATIN_JOINERS for t in s.tokens[i + 1 : j]):
                     return None
+                if s.tokens[i + 1].text in _QUOTATION_OPENERS:
+                    return None  # «ليست للبيع في الوقت الحالي»، «الجمعة البيضاء»: a quotation or a day, not a name
                 return i + 1, j
         return None
 
@@ -781,8 +788,9 @@ class MentionFinder:
                 s.tokens[j].kind == "lat"
                 or (s.tokens[j].kind == "num" and s.tokens[j - 1].kind == "lat")
                 or (s.tokens[j].text in _LATIN_JOINERS and j + 1 < n and s.tokens[j + 1].kind == "lat"
-                    and (s.tokens[j].end == s.tokens[j + 1].start or _INITIALS.fullmatch(s.tokens[j - 1].text)))
-            ):  # Souq.com، J.P. Morgan
+                    and (s.tokens[j].end == s.tokens[j + 1].start or _INITIALS.fullmatch(s.tokens[j - 1].text)
+                         or s.tokens[j].text == "&"))
+            ):  # Souq.com، J.P. Morgan، e& enterprise
                 j += 1
             if j < n and s.tokens[j].text == "+" and s.tokens[j].start == s.tokens[j - 1].end:
                 j += 1  # OSN+، Disney+: the plus belongs to the name
@@ -796,6 +804,20 @@ class MentionFinder:
             versioned = j - i > 1 and s.tokens[j - 1].kind == "num"
             s.candidates.append(_Candidate(i, j, self._latin_type(s, i, j, words), "latin-version" if versioned else "latin"))
             i = j
+
+    def _gloss(self, s: _Sent, i: int, j: int) -> bool:
+        """True for two or more Latin words in parentheses after three ordinary Arabic words, none a head noun, a
+        line of business (نبع للحوسبة السحابية (Nabaa Cloud)) or in a name (في صورة دين جريء (Venture Debt)): the
+        English for a term, not a name. One word (Souqly) or an acronym (IHC) is a name whatever precedes it."""
+        if not (i >= 3 and s.tokens[i - 1].text == "(" and j < len(s.tokens) and s.tokens[j].text == ")"):
+            return False
+        words = [t for t in s.tokens[i:j] if t.kind == "lat"]
+        if len(words) < 2 or any(t.text.isupper() for t in words):
+            return False  # Souqly, IHC: one word or an acronym is a name
+        before = range(max(0, i - 4), i - 1)
+        return all(s.tokens[k].kind == "ar" and known_word(s.folded[k]) and s.folded[k] not in self.cues.places
+                   and not self._head_at_word(s.folded[k]) and self._sector_end(s, k) is None for k in before) \
+            and not any(c.start < i - 1 and c.end > i - 4 for c in s.candidates)
 
     def _head_before(self, s: _Sent, i: int) -> str | None:
         for back in (1, 2, 3):

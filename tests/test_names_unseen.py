@@ -957,3 +957,27 @@ def test_a_company_named_with_a_country_is_its_local_unit(full, text, units):
 def test_a_country_a_company_enters_is_no_unit(full):
     labels = [e.label for e in full(Document(id="t", text="ودخلت أمازون مصر عام 2019 بعد شراء سوق.")).entities]
     assert "أمازون" in labels and "أمازون مصر" not in labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ونفى الحوراني وجود أي محادثات، مؤكداً أن الشركة «ليست للبيع في الوقت الحالي».",
+        "وحصلت الشركة على 125 مليون ريال في صورة دين جريء (Venture Debt) من البنوك المحلية.",
+        "والاستحواذ على الشركة يمنحنا منصة رقمية جاهزة للوصول إلى شرائح جديدة من العملاء.",
+    ],
+)
+def test_a_quotation_an_english_gloss_or_an_adjective_after_a_head_noun_is_no_name(full, text):
+    assert not [m for m in full(Document(id="t", text=text)).mentions if m.type in ("ORG", "PRODUCT", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقال خالد الحوسني، الرئيس التنفيذي لإي آند للمؤسسات (e& enterprise)، إن الطلب قوي.", "e& enterprise"),
+        ("وأعلنت الشركة العالمية القابضة (IHC) عن أرباحها السنوية.", "IHC"),
+        ("وتعمل منصة التجارة الإلكترونية (Souqly) في السوق المصرية.", "Souqly"),
+    ],
+)
+def test_latin_names_in_parentheses_are_kept_whole(full, text, name):
+    assert name in [m.text for m in full(Document(id="t", text=text)).mentions]

@@ -81,8 +81,8 @@ def known_word(word: str) -> bool:
     """Whether ``word`` itself, or its light stem (one proclitic layer and a pronoun suffix off), is a dictionary
     stem: stricter than :func:`in_dictionary`, whose affix stripping also finds stems inside transliterated names.
 
-    >>> known_word("الأمريكية"), known_word("ومقرها"), known_word("صندوقاً"), known_word("سيشمل")
-    (True, True, True, True)
+    >>> known_word("الأمريكية"), known_word("ومقرها"), known_word("صندوقاً"), known_word("سيشمل"), known_word("رقمية")
+    (True, True, True, True, True)
     >>> known_word("سيكويا"), known_word("موتورز"), known_word("تراست"), known_word("إيرتل")
     (False, False, False, False)
     """
@@ -94,6 +94,9 @@ def known_word(word: str) -> bool:
         variants.add(stem[:-1] + "ه")  # شركتنا → شركه
         if folded.endswith("ت") and (folded.startswith("ا") or len(folded) == 4):
             variants.add(folded[:-1])  # a past verb: اندمجت → اندمج، باعت → باع
+    bare = folded[2:] if folded.startswith("ال") else folded
+    if bare.endswith("يه") and len(bare) >= 5:
+        variants.add(bare[:-2])  # a relative adjective (nisba): رقمية → رقم، السحابية → سحاب
     if folded.endswith(("وا", "تا")) and len(folded) >= 5:
         variants.add(folded[:-2])  # استقالوا
     if folded.endswith("ا") and len(folded) >= 5:
