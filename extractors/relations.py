@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from extractors.amounts import Quantity, find_quantities
 from extractors.errors import LexiconError
 from extractors.lexicon import load_cues, load_json
+from extractors.ner.dictionary import known_word
 from extractors.mentions import strip_proclitic, without_possessive
 from extractors.normalize import fold, light_stem, match_key
 from extractors.records import (
@@ -96,6 +97,11 @@ _DEAL_NOUNS = frozenset(fold(w) for w in ("صفقة", "الصفقة", "عملي�
 _HONORIFICS = frozenset({"مهندس", "مهندسه"})
 """Job titles that are also forms of address right before a name (المهندس فهد الدوسري)."""
 _LISTED = frozenset(fold(w) for w in ("المدرجة", "المدرج", "مدرجة", "مدرج", "والمدرجة", "المدرجتين"))
+_UNDER_WHICH = frozenset(fold(w) for w in ("بموجبها", "بموجبه", "بمقتضاها", "بمقتضاه", "وبموجبها", "وبموجبه"))
+_DENIAL_VERBS = frozenset(fold(w) for w in ("نفى", "نفت", "ينفي", "تنفي", "نفي"))
+_THAT = frozenset(fold(w) for w in ("ذلك", "هذه", "هذا", "الخبر", "الأنباء", "التقارير", "تلك"))
+_SEAT_WORDS = frozenset(fold(w) for w in ("مقرها", "ومقرها", "مقره", "ومقره", "مقرها الرئيسي", "ومقرها الرئيسي"))
+_MERGE_NOUNS = frozenset(fold(w) for w in ("دمج", "بدمج", "لدمج", "ودمج"))
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللاتي"})
 _LEAD_VERBS = frozenset({"قاد", "قادت", "يقود", "تقود", "سيقود", "ستقود", "قادها", "قادتها", "يقودها", "تقودها", "قاده",
                          "قادته", "يقوده", "تقوده", "بقياده", "وبقياده"})
@@ -223,7 +229,10 @@ def _lexicon() -> _Lexicon:
                 entry.get("overlap", False), entry.get("no_amount", False), pronoun, marbuta=phrase.endswith("ة"),
             )
             by_first.setdefault(words[0], []).append(trig)
-            forms = (feminine_title(words), accusative_title(words)) if entry.get("role") == "title" and not pronoun else ()
+            indefinite = indefinite_title(words)
+            forms = (feminine_title(words), accusative_title(words)) + (
+                (indefinite, accusative_title(indefinite), feminine_title(indefinite)) if indefinite else ()
+            ) if entry.get("role") == "title" and not pronoun else ()
             for form in forms:  # الرئيسة التنفيذية، عضوا مستقلا: a woman's title, a title as a state, same trigger
                 if form and form not in listed:
                     listed.add(form)
@@ -665,6 +674,21 @@ def feminine_title(words: tuple[str, ...]) -> tuple[str, ...] | None:
     return tuple(out) + words[k:]
 
 
+def indefinite_title(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A definite folded title without its articles (المدير المالي → مدير مالي), from which appointments make their
+    accusative (عيّنت X مديرا ماليا، مديرة مالية); None for a title that does not open with the article.
+
+    >>> " ".join(indefinite_title(("المدير", "المالي"))), indefinite_title(("نايب", "الرييس"))
+    ('مدير مالي', None)
+    """
+    if not words[0].startswith("ال") or len(words[0]) < 5:
+        return None
+    k = 0
+    while k < len(words) and words[k].startswith("ال") and len(words[k]) > 3:
+        k += 1
+    return tuple(w[2:] for w in words[:k]) + words[k:]
+
+
 def accusative_title(words: tuple[str, ...]) -> tuple[str, ...] | None:
     """The accusative of an indefinite folded title, as appointments write it (عُيّن عضوا مستقلا، انضم مستشارا), or
     None: the title noun and its adjectives take ا; a definite title, or one already ending in ا or ة, has none.
@@ -856,13 +880,16 @@ class _Context:
         if self._denied(start) or trig.relation == "CUSTOMER_OF" and self._buys_a_stake(end) \
                 or trig.relation == "ACQUIRED" and self._buys_units(end) \
                 or trig.relation == "INVESTED_IN" and (self._leads_a_deal(start) or self._names_a_kind(start)) \
-                or trig.words[0] in _HONORIFICS and any(m.start == end and m.type == "PERSON" for m in self.ms):
+                or trig.words[0] in _HONORIFICS and any(m.start == end and m.type == "PERSON" for m in self.ms) \
+                or trig.relation == "MERGED_WITH" and self._merges_things(end):
             return []  # … ; وقال المهندس فهد الدوسري: a form of address, not a job
         head_types, tail_types = ALLOWED_TYPES[trig.relation]
         for frame in trig.frames:
             h_types = set(frame.get("head_types", head_types))
             t_types = set(frame.get("tail_types", tail_types))
             pairs = self._fill(frame, start, end, h_types, t_types)
+            if pairs and trig.relation == "LEADS" and trig.role is None:
+                pairs = [(h, t) for h, t in pairs if not self._staff_title_after(h)]  # عيّنت X مديرة مالية
             if pairs and trig.relation in ("ACQUIRED", "INVESTED_IN"):
                 pairs = [(h, self._stake_target(t, t_types)) for h, t in pairs]
                 pairs = [(h, t) for h, t in pairs if h.entity.id != t.entity.id]
@@ -880,6 +907,23 @@ class _Context:
             return False
         before = [rest for k in range(max(0, start - 2), start) for _, rest in strip_proclitic(self.folded[k])[:2]]
         return any(w in _DEAL_NOUNS for w in before) and not any(w in self.lex.round_words for w in before)
+
+    def _staff_title_after(self, person: _M) -> bool:
+        """True when a staff title (not a head's) follows an appointed person (عيّنت X مديرة مالية، مستشارا): the
+        appointment makes an employee, not a leader."""
+        k = person.end
+        while k < len(self.tokens) and self.tokens[k].text in _QUOTES | {"،", ","}:
+            k += 1
+        return k < len(self.tokens) and any(t.relation == "WORKS_FOR" for t, _ in _triggers_at(self.lex, self.folded, k, set(), False))
+
+    def _merges_things(self, end: int) -> bool:
+        """True when an ordinary noun follows a merger word (دمج أنظمة التقييم، دمج العمليات): systems or operations
+        are merged, not companies."""
+        if end >= len(self.folded) or any(m.start == end for m in self.ms) or self.tokens[end].text in _QUOTES:
+            return False
+        word = self.folded[end]
+        return self.trigger.words[-1] in _MERGE_NOUNS and known_word(word) and not _is_head(word) \
+            and self._definite_at(end, end) is None and word not in self.lex.duals
 
     def _names_a_kind(self, start: int) -> bool:
         """True when a head noun or a department noun stands right before the trigger (بنك الاستثمار، إدارة
@@ -1058,6 +1102,10 @@ class _Context:
         return any(word.startswith(p) and not listed.startswith(p) for p in ("ل", "ب", "ال"))
 
     def _slot(self, spec: str, start: int, end: int, types: set[str], window: int, exclude: set[str], adjacent: bool) -> list[_M]:
+        if spec == "after" and "PERSON" not in types and self.trigger.relation in ("LEADS", "WORKS_FOR") \
+                and self._definite_subject_after(start, end):
+            d = self._definite_ref(types, exclude, start, end)  # عيّنت الشركة X مديرة مالية: the company hires
+            return [d] if d else []
         if spec == "after":
             if "PERSON" in types and self._held_post(start):
                 return []  # التي تشغل منصب الرئيسة التنفيذية، وY: the post is the person's before it, not Y's
@@ -1070,6 +1118,14 @@ class _Context:
                 d = self._definite_ref(types, exclude, start, definite)
                 return [d] if d else []
             return inside[:1]  # the subject inside the phrase (تأسست شركة X على يد …)
+        if spec == "before" and self._definite_subject_after(start, end):
+            d = self._definite_ref(types, exclude, start, end)  # عيّنت الشركة X، استحوذت المجموعة على Y
+            return [d] if d else []
+        if spec == "before" and end < len(self.folded) and self.folded[end] in _UNDER_WHICH:
+            first = next((m for m in self.ms if m.sentence == self.sentence.index and m.type in types and m.start < start
+                          and m.entity.id not in exclude and not self._governed(m) and not self._is_modifier(m)), None)
+            if first is not None:
+                return [first]  # أعلنت X عن شراكة مع Y تستثمر بموجبها …: the clause's subject, not Y
         if spec == "before":
             if start > 0 and self.folded[start - 1] in _PRONOUN_SUBJECTS:  # قالت الشركة إنها ستستحوذ …
                 m = self.salience.best(types, self.sentence.index, start, exclude)
@@ -1233,6 +1289,14 @@ class _Context:
                 fallback = fallback or [m]
         return fallback
 
+    def _definite_subject_after(self, start: int, end: int) -> bool:
+        """True when a one-word verb trigger is followed by a definite description (عيّنت الشركة، استحوذت المجموعة):
+        in verb-first order that description is the verb's subject."""
+        if len(self.trigger.words) != 1 or end >= len(self.folded) or self._definite_at(end, end, ungoverned=True) != end:
+            return False
+        word = strip_proclitic(self.folded[start])[-1][1]
+        return word[:1] in ("ت", "ي") or word.endswith("ت") and not word.endswith("ات") and len(word) >= 4
+
     def _held_post(self, start: int) -> bool:
         """True when a verb of holding and منصب stand before the title at ``start``, or ``start`` is that منصب
         (يشغل منصب، تتولى منصب): the verb's subject, before it, holds the post."""
@@ -1378,6 +1442,8 @@ class _Context:
             return True
         if prev == "في" and k >= 2 and self.folded[k - 2] in _LISTED:
             return True  # المدرجة في سوق دبي المالي: the exchange a company is listed on
+        if prev in _SEAT_WORDS or prev == "في" and k >= 2 and self.folded[k - 2] in _SEAT_WORDS:
+            return True  # ومقرها برشلونة، ومقرها في دبي: where a company sits
         if prev in ("كل", "من") and any(w == "لكل" for w in self.folded[max(0, k - 3) : k]):  # المملوكة لكل من X و Y
             owners = [j for j in range(max(0, k - 5), k) if self.folded[j] in self.lex.owner_words]
             if any(not (j < self.trigger_end <= m.start) for j in owners):
@@ -1479,6 +1545,9 @@ class _Context:
             return True  # لم تتقدم بأي عرض لشراء X، لا تعتزم الدخول في أي تحالف مع X
         near = self.folded[max(0, start - lex.deny_near_window) : start]
         scope = self.folded[max(0, start - lex.deny_scope_window) : start]
+        later = self.folded[start:]
+        if any(strip_proclitic(w)[-1][1] in _DENIAL_VERBS and nxt in _THAT for w, nxt in zip(later, later[1:])):
+            return True  # يدرس شراء حصة في X، غير أن مصدرا نفى ذلك: the fact is denied after it is told
         return any(w in lex.deny_near for w in near) or any(
             rest in lex.deny_scope for w in scope for _, rest in strip_proclitic(w)[:2]
         )

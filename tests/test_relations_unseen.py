@@ -1018,3 +1018,37 @@ def test_a_verb_joined_after_a_governed_name_keeps_the_subject(full):
     partners = {frozenset((a, b)) for a, rel, b in found if rel == "PARTNERS_WITH"}
     assert frozenset(("المصرية للاتصالات", "أمازون ويب سيرفيسز")) in partners
     assert frozenset(("نوكيا", "أمازون ويب سيرفيسز")) not in partners
+
+
+def test_a_definite_subject_right_after_a_verb_is_its_subject(full):
+    found = _facts(full, "أعلنت «وجبتك» عن توسع جديد، وبعد أيام من توقيع اتفاق مع «نون» عيّنت الشركة ميار القحطاني "
+                         "رئيسة تنفيذية.")
+    assert ("ميار القحطاني", "LEADS", "وجبتك") in found
+    assert ("ميار القحطاني", "LEADS", "نون") not in found
+
+
+def test_an_investment_under_a_partnership_is_the_announcers(full):
+    found = _facts(full, "أعلنت مجموعة «إي آند» عن شراكة استراتيجية مع شركة «حصن» (Hisn Cyber) الناشئة في أبوظبي، "
+                         "تستثمر بموجبها 150 مليون درهم مقابل حصة أقلية تبلغ 25 في المائة في الشركة.")
+    assert ("إي آند", "INVESTED_IN", "حصن") in found
+    assert ("حصن", "INVESTED_IN", "إي آند") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وكانت تقارير قد أشارت إلى أن بنك «الوفاق» يدرس شراء حصة في «سديم»، غير أن مصدراً مسؤولاً في البنك نفى ذلك.",
+        "وقال المدير إن الشركة تعمل على دمج أنظمة «رواسي» مع بيانات «سديم».",
+        "وستنفذ الصفقة عبر ذراعها «نواتوم»، ومقرها برشلونة، والتي استحوذت عليها «رواسي» عام 2023.",
+    ],
+)
+def test_a_denied_report_merged_systems_and_a_seat_state_no_deal(full, text):
+    found = _facts(full, text)
+    assert not {f for f in found if f[1] == "MERGED_WITH" or "برشلونة" in (f[0], f[2])
+                or f[1] in ("ACQUIRED", "INVESTED_IN") and "سديم" in (f[0], f[2])}
+
+
+def test_an_appointment_to_a_staff_title_makes_an_employee(full):
+    found = _facts(full, "وفي إطار تعزيز فريقها، عيّنت «وجبتك» ميار القحطاني مديرةً مالية.")
+    assert ("ميار القحطاني", "WORKS_FOR", "وجبتك") in found
+    assert ("ميار القحطاني", "LEADS", "وجبتك") not in found
