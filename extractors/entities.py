@@ -418,6 +418,8 @@ def _entity(eid: str, group: list[Mention], gazetteer: Gazetteer) -> Entity | No
         etype = gazetteer.entries[canonical].type
     elif any(m.type != "PERSON" and m.source in _NAMED_BY_CUE for m in group):
         etype = next(m.type for m in group if m.type != "PERSON" and m.source in _NAMED_BY_CUE)
+    elif any(m.type == "PRODUCT" and m.source in ("quoted", "latin-version") for m in group) and etype == "ORG":
+        etype = "PRODUCT"  # a product head typed one quote (تطبيقها «فاتورتي»); the others were quotes of no kind
     elif any(m.type == "PERSON" and len(m.key.split()) >= 2 for m in group):
         etype = "PERSON"
     aliases = sorted({m.text for m in group}, key=lambda s: (s.lower(), s))

@@ -981,3 +981,11 @@ def test_a_quotation_an_english_gloss_or_an_adjective_after_a_head_noun_is_no_na
 )
 def test_latin_names_in_parentheses_are_kept_whole(full, text, name):
     assert name in [m.text for m in full(Document(id="t", text=text)).mentions]
+
+
+def test_a_quote_a_product_head_typed_types_the_other_quotes_of_the_name(full):
+    text = ("أطلقت شركة «دفتري» خدماتها في عمّان. ويخدم تطبيقها الرئيسي «فاتورتي» أكثر من مليون مستخدم. وقال المدير إن "
+            "«فاتورتي» ستصل إلى السوق السعودية. ولفت إلى أن الانضمام سيفتح أمام «فاتورتي» قنوات جديدة.")
+    types = {e.label: e.type for e in full(Document(id="t", text=text)).entities}
+    assert types.get("فاتورتي") == "PRODUCT"
+    assert types.get("دفتري") == "ORG"
