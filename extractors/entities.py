@@ -13,6 +13,7 @@ from collections import Counter
 from functools import lru_cache
 
 from extractors.lexicon import Gazetteer, load_cues, load_gazetteer
+from extractors.ner.dictionary import known_word
 from extractors.mentions import strip_proclitic
 from extractors.normalize import has_arabic_letter, match_key, name_key, skeleton
 from extractors.records import Document, Entity, Mention
@@ -139,6 +140,9 @@ def _join_stated_pairs(document: Document, mentions: list[Mention], uf: _Union) 
                 uf.join(a.id, b.id)
         elif _short_name_after(a, b, between):
             uf.join(a.id, b.id)
+        elif between.strip(" )\"'»”") == "،" and a.type == "ORG" and _generic_description(b) and not _generic_description(a) \
+                and not after.lstrip("، ").startswith("و"):
+            uf.join(a.id, b.id)  # إس تي في (STV)، صندوق رأس المال الجريء السعودي، بمشاركة …: the description is X's
         elif (
             between.strip() == "،" and after.lstrip().startswith("،") and a.type == b.type == "ORG"
             and a.source == "head" and b.canonical and not a.canonical
@@ -168,7 +172,16 @@ def _short_name_after(a: Mention, b: Mention, between: str) -> bool:
     the short name the article goes on with."""
     return (between.strip() in ("«", '"', "“") and a.type == b.type == "ORG" and a.source.startswith("head")
             and not a.canonical and b.source in ("quoted", "quoted-extended", "gazetteer", "model") and len(a.key.split()) >= 3
-            and len(b.key.split()) < len(a.key.split()))
+            and (len(b.key.split()) < len(a.key.split()) or _generic_description(a)))
+
+
+def _generic_description(m: Mention) -> bool:
+    """True for an organization named by a head noun and three or more ordinary words, no place among them
+    (صندوق الثروة السيادي، صندوق رأس المال الجريء السعودي): a description, which the name next to it names."""
+    words = m.key.split()
+    cues = load_cues()
+    return m.type == "ORG" and m.source in ("head", "head-extended") and not m.canonical and len(words) >= 3 \
+        and all(w.startswith("ال") or known_word(w) for w in words[1:]) and not any(w in cues.places for w in words)
 
 
 def _side_by_side(a: Mention, b: Mention, between: str) -> bool:

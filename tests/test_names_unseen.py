@@ -989,3 +989,18 @@ def test_a_quote_a_product_head_typed_types_the_other_quotes_of_the_name(full):
     types = {e.label: e.type for e in full(Document(id="t", text=text)).entities}
     assert types.get("فاتورتي") == "PRODUCT"
     assert types.get("دفتري") == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "description"),
+    [
+        ("وقادت الجولة إس تي في (STV)، صندوق رأس المال الجريء السعودي، بمشاركة مستثمرين آخرين.", "STV",
+         "صندوق رأس المال الجريء السعودي"),
+        ("وتشمل الصفقة كامل حصة صندوق الاستثمار المباشر «أفريكا هيلثكير بارتنرز» البالغة 35%.", "أفريكا هيلثكير بارتنرز",
+         "صندوق الاستثمار المباشر"),
+    ],
+)
+def test_a_description_next_to_a_name_is_that_name_s_entity(full, text, name, description):
+    ex = full(Document(id="t", text=text))
+    holder = [e for e in ex.entities if name in e.aliases]
+    assert holder and description in holder[0].aliases
