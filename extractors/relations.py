@@ -102,6 +102,7 @@ _DENIAL_VERBS = frozenset(fold(w) for w in ("نفى", "نفت", "ينفي", "ت�
 _THAT = frozenset(fold(w) for w in ("ذلك", "هذه", "هذا", "الخبر", "الأنباء", "التقارير", "تلك"))
 _SEAT_WORDS = frozenset(fold(w) for w in ("مقرها", "ومقرها", "مقره", "ومقره", "مقرها الرئيسي", "ومقرها الرئيسي"))
 _MERGE_NOUNS = frozenset(fold(w) for w in ("دمج", "بدمج", "لدمج", "ودمج"))
+_PARTNER_WORDS = frozenset(fold(w) for w in ("شريكه", "شريكته", "شريكها", "شريكيه", "شركاؤه", "شركائه"))
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللاتي"})
 _LEAD_VERBS = frozenset({"قاد", "قادت", "يقود", "تقود", "سيقود", "ستقود", "قادها", "قادتها", "يقودها", "تقودها", "قاده",
                          "قادته", "يقوده", "تقوده", "بقياده", "وبقياده"})
@@ -1481,8 +1482,8 @@ class _Context:
                  for k in range(a.end, b.start) if q.start <= self.tokens[k].start < q.end}
         gap = [w for k, w in zip(range(a.end, b.start), gap) if k not in money and w not in _PRICE_WORDS | _SHARE_WORDS]
         gap = [w for w in gap if w not in load_cues().gentilics]  # «نوفا» الإماراتية و«ومضة»: a nationality ends an item
-        # مجموعة «سديم» وشركة «نوفالين»: a head noun may open the next item
-        gap = ["و" if w.startswith("و") and _is_head(w[1:]) else w for w in gap]
+        # مجموعة «سديم» وشركة «نوفالين»: a head noun may open the next item; وشريكته رنا: so may a partner
+        gap = ["و" if w.startswith("و") and (_is_head(w[1:]) or w[1:] in _PARTNER_WORDS) else w for w in gap]
         if any(w not in _COORD_GAP_FOLDED for w in gap):
             return False
         joined = bool(gap) or self.tokens[b.start].text.startswith("و")

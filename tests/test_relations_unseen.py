@@ -1052,3 +1052,17 @@ def test_an_appointment_to_a_staff_title_makes_an_employee(full):
     found = _facts(full, "وفي إطار تعزيز فريقها، عيّنت «وجبتك» ميار القحطاني مديرةً مالية.")
     assert ("ميار القحطاني", "WORKS_FOR", "وجبتك") in found
     assert ("ميار القحطاني", "LEADS", "وجبتك") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("كما اشترت «نون» منصة الأزياء «نمشي» في 2022 مقابل 335 مليون دولار.", {("نون", "ACQUIRED", "نمشي")}),
+        ("وتأسست «سديم» في العاصمة الأردنية عام 2018 على يد المهندس ليث الحوراني وشريكته رنا الخطيب.",
+         {("ليث الحوراني", "FOUNDED", "سديم"), ("رنا الخطيب", "FOUNDED", "سديم")}),
+        ("«واحة ماركت» تجمع 375 مليون ريال تمويلاً بالدين لمواجهة أمازون ونون",
+         {("أمازون", "COMPETES_WITH", "واحة ماركت"), ("نون", "COMPETES_WITH", "واحة ماركت")}),
+    ],
+)
+def test_verb_subject_object_purchases_partners_in_lists_and_confronting_rivals(full, text, facts):
+    assert facts <= _facts(full, text)
