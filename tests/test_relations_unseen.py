@@ -1066,3 +1066,15 @@ def test_an_appointment_to_a_staff_title_makes_an_employee(full):
 )
 def test_verb_subject_object_purchases_partners_in_lists_and_confronting_rivals(full, text, facts):
     assert facts <= _facts(full, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("وستمول «بروة» المرحلة الأولى عبر تسهيلات تمويلية بقيمة 1.2 مليار ريال حصلت عليها من مصرف الريان.",
+         ("بروة", "CUSTOMER_OF", "مصرف الريان")),
+        ("واقترضت «سديم» العام الماضي قرضا بقيمة 300 مليون درهم من بنك «الوفاق».", ("سديم", "CUSTOMER_OF", "الوفاق")),
+    ],
+)
+def test_a_borrower_is_a_customer_of_its_lender(full, text, fact):
+    assert fact in _facts(full, text)
