@@ -874,6 +874,9 @@ class _Context:
         self.salience = salience
         self.lex = lex
         self.quantities = quantities
+        self.denial_at = next((k for k, (w, nxt) in enumerate(zip(folded, folded[1:]))
+                               if nxt in _THAT and strip_proclitic(w)[-1][1] in _DENIAL_VERBS), None)
+        """Where the sentence denies what it told before (غير أن مصدرا نفى ذلك), or None."""
 
     def apply(self, trig: _Trigger, start: int, end: int, document: Document) -> list[Relation]:
         self.trigger_end = end
@@ -1546,8 +1549,7 @@ class _Context:
             return True  # لم تتقدم بأي عرض لشراء X، لا تعتزم الدخول في أي تحالف مع X
         near = self.folded[max(0, start - lex.deny_near_window) : start]
         scope = self.folded[max(0, start - lex.deny_scope_window) : start]
-        later = self.folded[start:]
-        if any(strip_proclitic(w)[-1][1] in _DENIAL_VERBS and nxt in _THAT for w, nxt in zip(later, later[1:])):
+        if self.denial_at is not None and self.denial_at >= start:
             return True  # يدرس شراء حصة في X، غير أن مصدرا نفى ذلك: the fact is denied after it is told
         return any(w in lex.deny_near for w in near) or any(
             rest in lex.deny_scope for w in scope for _, rest in strip_proclitic(w)[:2]
