@@ -45,6 +45,11 @@ _QUOTATION_OPENERS = frozenset({"ليس", "ليست", "لسنا", "لن", "لم"
                                  "هذه", "نحن", "هو", "هي", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء",
                                  "الأربعاء", "الخميس", "الجمعة"})
 """Words a quotation or a named day opens, as written: quotes around them hold no company's name."""
+_MADE_BY_RELATIVES = frozenset({"التي", "الذي", "والتي", "والذي"})
+_MADE_IT = frozenset(fold(w) for w in ("طورتها", "طورته", "طورها", "طوره", "أطلقتها", "أطلقته", "أطلقها", "أطلقه",
+                                       "صنعتها", "صنعته", "أنتجتها", "أنتجته", "تطورها", "تطوره", "يطورها", "يطوره",
+                                       "ابتكرتها", "ابتكرته", "صممتها", "صممته"))
+"""A relative clause's verb of making with a pronoun for its antecedent (التي طورتها X): the antecedent is a product."""
 _OPEN_QUOTES = {"«", "“", '"', "„", "‘", "'", "”"}
 _CLOSE_QUOTES = {"»", "”", '"', "’", "'", "“", "″"}
 _LATIN_JOINERS = {"&", "-", ".", "'"}
@@ -156,6 +161,7 @@ class MentionFinder:
             for start, end, label in spans:
                 self._model_candidate(s, start, end, label, words)
             self._drop_eponyms(s)
+            self._products_a_relative_names(s)
             s.candidates = [c for c in s.candidates if not (s.tokens[c.start].kind == "lat" and self._gloss(s, c.start, c.end))]
             self._local_units(s)
         for s in sents:
@@ -947,6 +953,19 @@ class MentionFinder:
                 continue
             c.end = k + 1
             c.canonical = None  # the unit is not the parent's knowledge-base entry
+
+    def _products_a_relative_names(self, s: _Sent) -> None:
+        """A name that a relative clause says a company made (منصة «فيناكل» المصرفية التي طورتها «إنفوسيس»، «سحاب» الذي
+        أطلقته X) is a product, whatever head noun or quotes typed it; a known company keeps its type."""
+        for c in s.candidates:
+            if c.type != "ORG" or c.canonical or c.source not in ("quoted", "head"):
+                continue
+            k = c.end
+            while k < len(s.tokens) and (s.tokens[k].text in _CLOSE_QUOTES or s.folded[k].startswith("ال")
+                                          and s.folded[k] not in _MADE_BY_RELATIVES) and k - c.end < 3:
+                k += 1  # the closing quote and up to two adjectives (المصرفية)
+            if k + 1 < len(s.tokens) and s.folded[k] in _MADE_BY_RELATIVES and s.folded[k + 1] in _MADE_IT:
+                c.type = "PRODUCT"
 
     def _drop_eponyms(self, s: _Sent) -> None:
         """Drop the persons named in a place or an institution (مدينة الملك عبدالله الاقتصادية، جامعة محمد الخامس): a

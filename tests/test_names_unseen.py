@@ -1004,3 +1004,16 @@ def test_a_description_next_to_a_name_is_that_name_s_entity(full, text, name, de
     ex = full(Document(id="t", text=text))
     holder = [e for e in ex.entities if name in e.aliases]
     assert holder and description in holder[0].aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "product", "maker"),
+    [
+        ("وسيتم توحيد الأنظمة على منصة «فيناكل» المصرفية التي طورتها «إنفوسيس» الهندية.", "فيناكل", "إنفوسيس"),
+        ("ويعتمد البنك على منصة «سحاب» التي أطلقتها «رواسي» العام الماضي.", "سحاب", "رواسي"),
+    ],
+)
+def test_a_name_a_relative_clause_says_a_company_made_is_its_product(full, text, product, maker):
+    ex = full(Document(id="t", text=text))
+    types = {e.label: e.type for e in ex.entities}
+    assert types.get(product) == "PRODUCT" and types.get(maker) == "ORG"
