@@ -386,7 +386,8 @@ class MentionFinder:
             # (الشركة خالد …: after a definite head noun, a person or a transliterated word is not its name)
             j = i + 1
             # Skip up to two definite adjectives between a product head and its Latin name (النموذج الرائد GPT-5).
-            while head_type == "PRODUCT" and j < len(s.tokens) and j - i <= 2 and s.folded[j].startswith("ال") and s.tokens[j].kind == "ar":
+            while head_type == "PRODUCT" and j < len(s.tokens) and j - i <= 2 and s.tokens[j].kind == "ar" \
+                    and (s.folded[j].startswith("ال") or s.folded[j].startswith("وال")):  # مشروعها السكني والتجاري «X»
                 j += 1
             if head_type == "ORG" and not kept and indefinite:
                 j = self._after_description(s, j)  # شركة التأجير الإيرلندية أفولون: the name after its description

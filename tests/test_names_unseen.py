@@ -1017,3 +1017,14 @@ def test_a_name_a_relative_clause_says_a_company_made_is_its_product(full, text,
     ex = full(Document(id="t", text=text))
     types = {e.label: e.type for e in ex.entities}
     assert types.get(product) == "PRODUCT" and types.get(maker) == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        ("وأطلقت الشركة مشروعها السكني والتجاري «سدرة الشمال» في مدينة الخور.", "سدرة الشمال"),
+        ("وتنتج الشركة أكثر من 180 مستحضراً، أبرزها المسكّن «نيلوفين».", "نيلوفين"),
+    ],
+)
+def test_a_product_head_with_joined_adjectives_types_the_quote(full, text, product):
+    assert (product, "PRODUCT") in _mentions(full, text)
