@@ -312,14 +312,15 @@ def _join_partial_names(mentions: list[Mention], uf: _Union) -> None:
     with every mention, so an article that repeats its names costs time linear in its mentions."""
     words = {m.id: content_words(m.key) for m in mentions}
     names = _Names(mentions, words)
+    org_openings = {" ".join(m.key.split()[:n]) for m in mentions if m.type == "ORG" for n in range(2, len(m.key.split()))}
     by_length = sorted(mentions, key=lambda m: (-len(words[m.id]), _mention_order(m.id)))
     countries: dict[str, frozenset[str]] = {}
     for m in mentions:
         countries[uf.find(m.id)] = countries.get(uf.find(m.id), frozenset()) | _nationalities(m.key)
     for m in by_length:
         mine, nationality = words[m.id], _nationalities(m.key)
-        if not mine or m.type == "LOC":
-            continue
+        if not mine or m.type == "LOC" and m.key not in org_openings:
+            continue  # سوق أبوظبي typed a place still shortens سوق أبوظبي للأوراق المالية
         family = "PERSON" if m.type == "PERSON" else "ORG"
         own = {uf.find(m.id)}
         equal, larger = set(), set()

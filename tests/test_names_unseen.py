@@ -1028,3 +1028,10 @@ def test_a_name_a_relative_clause_says_a_company_made_is_its_product(full, text,
 )
 def test_a_product_head_with_joined_adjectives_types_the_quote(full, text, product):
     assert (product, "PRODUCT") in _mentions(full, text)
+
+
+def test_a_place_typed_opening_of_a_company_name_joins_it(full):
+    text = "وأدرجت الشركة أسهمها في سوق أبوظبى للأوراق المالية العام الماضي. وارتفع مؤشر سوق ابوظبي بنسبة 2%."
+    ex = full(Document(id="t", text=text))
+    holder = [e for e in ex.entities if "سوق أبوظبى للأوراق المالية" in e.aliases]
+    assert holder and "سوق ابوظبي" in holder[0].aliases and holder[0].type == "ORG"
