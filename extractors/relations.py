@@ -1048,6 +1048,10 @@ class _Context:
                 heads = self._extend_list(heads[0], h_types)
         if frame.get("list_head") and frame["head"] == "before":
             heads = self._extend_list_back(heads[0], h_types)
+        elif frame["head"] == "before" and len(heads) == 1:
+            group = self._extend_list_back(heads[0], h_types)
+            if len(group) > 1 and self._after_dual(group[0]):
+                heads = group  # تقدمت شركتا «X» و«Y» بعرض للاستحواذ على Z: each of the two
         return [(h, t) for h in heads for t in tails if h.entity.id != t.entity.id]
 
     def _title_chain_holder(self, start: int) -> list[_M]:

@@ -1078,3 +1078,9 @@ def test_verb_subject_object_purchases_partners_in_lists_and_confronting_rivals(
 )
 def test_a_borrower_is_a_customer_of_its_lender(full, text, fact):
     assert fact in _facts(full, text)
+
+
+def test_each_of_two_bidders_a_dual_names_makes_the_offer(full):
+    found = _facts(full, "تقدمت شركتا «زيفيرا» الأميركية و«نوفالين» الإيطالية بعرض للاستحواذ على «رواسي» الشهر الماضي.")
+    assert {("زيفيرا", "ACQUIRED", "رواسي"), ("نوفالين", "ACQUIRED", "رواسي")} <= found
+    assert ("زيفيرا", "ACQUIRED", "نوفالين") not in found
