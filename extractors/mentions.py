@@ -162,7 +162,7 @@ class MentionFinder:
                 self._model_candidate(s, start, end, label, words)
             self._drop_eponyms(s)
             self._products_a_relative_names(s)
-            s.candidates = [c for c in s.candidates if not (s.tokens[c.start].kind == "lat" and self._gloss(s, c.start, c.end))]
+            self._drop_glosses(s)
             self._local_units(s)
         for s in sents:
             self._definite_heads(s)
@@ -811,6 +811,10 @@ class MentionFinder:
             versioned = j - i > 1 and s.tokens[j - 1].kind == "num"
             s.candidates.append(_Candidate(i, j, self._latin_type(s, i, j, words), "latin-version" if versioned else "latin"))
             i = j
+
+    def _drop_glosses(self, s: _Sent) -> None:
+        """Drop the Latin candidates that are the English for the Arabic term before them (see :meth:`_gloss`)."""
+        s.candidates = [c for c in s.candidates if not (s.tokens[c.start].kind == "lat" and self._gloss(s, c.start, c.end))]
 
     def _gloss(self, s: _Sent, i: int, j: int) -> bool:
         """True for two or more Latin words in parentheses after three ordinary Arabic words, none a head noun, a

@@ -881,12 +881,8 @@ class _Context:
     def apply(self, trig: _Trigger, start: int, end: int, document: Document) -> list[Relation]:
         self.trigger_end = end
         self.trigger = trig
-        if self._denied(start) or trig.relation == "CUSTOMER_OF" and self._buys_a_stake(end) \
-                or trig.relation == "ACQUIRED" and self._buys_units(end) \
-                or trig.relation == "INVESTED_IN" and (self._leads_a_deal(start) or self._names_a_kind(start)) \
-                or trig.words[0] in _HONORIFICS and any(m.start == end and m.type == "PERSON" for m in self.ms) \
-                or trig.relation == "MERGED_WITH" and self._merges_things(end):
-            return []  # … ; وقال المهندس فهد الدوسري: a form of address, not a job
+        if self._denied(start) or self._means_something_else(trig, start, end):
+            return []
         head_types, tail_types = ALLOWED_TYPES[trig.relation]
         for frame in trig.frames:
             h_types = set(frame.get("head_types", head_types))
@@ -903,6 +899,16 @@ class _Context:
         if pair:
             return [self._relation(trig, {"confidence": 0.6}, *pair, start, end, document)]
         return []
+
+    def _means_something_else(self, trig: _Trigger, start: int, end: int) -> bool:
+        """True when the trigger's words state another thing here: a stake bought is no custom, units bought are no
+        company, a deal led or a kind of bank is no investment, a form of address is no job (وقال المهندس فهد), merged
+        systems are no merger."""
+        return trig.relation == "CUSTOMER_OF" and self._buys_a_stake(end) \
+            or trig.relation == "ACQUIRED" and self._buys_units(end) \
+            or trig.relation == "INVESTED_IN" and (self._leads_a_deal(start) or self._names_a_kind(start)) \
+            or trig.words[0] in _HONORIFICS and any(m.start == end and m.type == "PERSON" for m in self.ms) \
+            or trig.relation == "MERGED_WITH" and self._merges_things(end)
 
     def _leads_a_deal(self, start: int) -> bool:
         """True when a verb of leading at ``start`` leads a deal or a consortium, not a funding round (في صفقة قادها
@@ -1130,18 +1136,16 @@ class _Context:
             d = self._definite_ref(types, exclude, start, end)  # عيّنت الشركة X، استحوذت المجموعة على Y
             return [d] if d else []
         if spec == "before" and end < len(self.folded) and self.folded[end] in _UNDER_WHICH:
-            first = next((m for m in self.ms if m.sentence == self.sentence.index and m.type in types and m.start < start
-                          and m.entity.id not in exclude and not self._governed(m) and not self._is_modifier(m)), None)
-            if first is not None:
-                return [first]  # أعلنت X عن شراكة مع Y تستثمر بموجبها …: the clause's subject, not Y
+            subjects = self._clause_subjects(start, types, exclude)
+            if subjects:
+                return subjects[:1]  # أعلنت X عن شراكة مع Y تستثمر بموجبها …: the clause's subject, not Y
         if spec == "before":
             if start > 0 and self.folded[start - 1] in _PRONOUN_SUBJECTS:  # قالت الشركة إنها ستستحوذ …
                 m = self.salience.best(types, self.sentence.index, start, exclude)
                 return [m] if m else []
             if self._conjoined_verb(start):  # تملك X ذراعا باسم «Y»، وأبرمت اتفاقية مع Z: X signed, not Y
                 first = next((m for m in self.ms if m.sentence == self.sentence.index), None)
-                if first is not None and first.start < start and first.type in types and first.entity.id not in exclude \
-                        and not self._governed(first) and not self._is_modifier(first):
+                if first is not None and first in self._clause_subjects(start, types, exclude):
                     return [first]
             return self._before(start, types, window, exclude, adjacent)
         if spec.startswith("prep:"):
@@ -1174,6 +1178,12 @@ class _Context:
             return [m] if m else []
         raise ValueError(f"unknown slot {spec!r} in lexicons/relations.json")
 
+    def _clause_subjects(self, start: int, types: set[str], exclude: set[str]) -> list[_M]:
+        """The mentions of this sentence before token ``start`` that can be a verb's subject: of a fitting type, not
+        excluded, governed by no preposition and describing no noun."""
+        return [m for m in self.ms if m.sentence == self.sentence.index and m.start < start and m.type in types
+                and m.entity.id not in exclude and not self._governed(m) and not self._is_modifier(m)]
+
     def _after_dual(self, m: _M) -> bool:
         """True when a dual head noun stands right before mention ``m`` (الرئيس التنفيذي لشركتي «X» و«Y»)."""
         if m.sentence != self.sentence.index:
@@ -1191,7 +1201,7 @@ class _Context:
                   if any(rest in self.lex.round_words for _, rest in strip_proclitic(self.folded[k])[:2])]
         if not rounds:
             return None
-        leaders = {m.entity.id for m in self.ms if m.sentence == self.sentence.index and self._leads_round(m)}
+        leaders = self._round_leaders()
         return next((m for m in self.ms if rounds[-1] < m.start < start and m.type in types
                      and m.entity.id not in exclude | leaders and not self._is_modifier(m)
                      and (self._governed(m) or self._raised_it(m))), None)
@@ -1200,7 +1210,7 @@ class _Context:
         """The company that raised the round a trigger at ``start`` joins, when no preposition names it: the
         clause's subject, never the round's lead investor (جمعت شركة X تمويلا قادته «Y»، بمشاركة «Z»), or the company a
         definite subject of a verb of raising stands for (وكانت المنصة قد جمعت تمويلا قادته «Y»)."""
-        leaders = {m.entity.id for m in self.ms if m.sentence == self.sentence.index and self._leads_round(m)}
+        leaders = self._round_leaders()
         subject = self._slot("subject", start, start, types, 0, exclude | leaders, False)
         definite = self._definite_at(0, start, ungoverned=True) if not subject else None
         if definite is not None and any(self.folded[k] in _RAISE_VERBS for k in range(max(0, definite - 2), definite + 4)):
@@ -1210,6 +1220,10 @@ class _Context:
             m = self.salience.best(types & {"ORG"}, self.sentence.index, start, exclude | leaders)
             return [m] if m else []
         return subject
+
+    def _round_leaders(self) -> set[str]:
+        """The entities that lead a funding round in this sentence (قادت X، بقيادة X)."""
+        return {m.entity.id for m in self.ms if m.sentence == self.sentence.index and self._leads_round(m)}
 
     def _the_round_before(self, start: int) -> bool:
         """True when a definite round word (الجولة) stands in the clause before token ``start``."""
@@ -1517,7 +1531,6 @@ class _Context:
                 break
             n += 1
         return out
-
 
     def _extend_list_back(self, last: _M, types: set[str]) -> list[_M]:
         out = [last]
