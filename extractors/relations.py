@@ -83,7 +83,8 @@ _RAISED_IT = frozenset({"جمعتها", "جمعها", "تجمعها", "يجمع�
 """A verb of raising with an object pronoun (the round): its subject is the company funded."""
 _ANY = frozenset({"أي", "بأي", "لأي", "وأي", "أية", "بأية", "لأية"})
 """أي (any) as written (not إي or آي of a transliteration): after لم / لا / لن it denies the deal it names."""
-_RAISE_VERBS = frozenset({"جمعت", "جمع", "تجمع", "يجمع", "حصلت", "حصل", "تحصل", "يحصل", "اغلقت", "اغلق", "تلقت", "تلقى"})
+_RAISE_VERBS = frozenset(fold(w) for w in ("جمعت", "جمع", "تجمع", "يجمع", "حصلت", "حصل", "تحصل", "يحصل", "أغلقت", "أغلق",
+                                            "تلقت", "تلقى"))
 """Verbs whose subject raised a funding round (وكانت المنصة قد جمعت تمويلا قادته X)."""
 _YEAR_WORDS = frozenset({"عام", "سنه", "في", "خلال", "منذ"})
 _HOLD_VERBS = frozenset(fold(w) for w in ("يشغل", "تشغل", "شغل", "شغلت", "سيشغل", "ستشغل", "يتولى", "تتولى", "تولى",

@@ -901,6 +901,8 @@ def test_a_subcontractor_has_a_contract_with_the_main_contractor(rules, text, fa
          {("بيكو كابيتال", "INVESTED_IN", "رحلات"), ("نوفا بارتنرز", "INVESTED_IN", "رحلات")}),
         ("أعلنت شركة «سديم» نتائجها. وكانت الشركة قد حصلت العام الماضي على تمويل بقيمة 40 مليون دولار قادته «رواسي».",
          {("رواسي", "INVESTED_IN", "سديم")}),
+        ("أعلن بنك «الوفاق» نتائجه. وكان البنك قد تلقى العام الماضي تمويلا بقيمة 40 مليون دولار قاده صندوق «رواسي».",
+         {("رواسي", "INVESTED_IN", "الوفاق")}),
     ],
 )
 def test_a_round_a_definite_subject_raised_goes_to_the_company_it_stands_for(full, text, facts):
