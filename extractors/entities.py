@@ -266,6 +266,18 @@ def _nationalities(key: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=65_536)
+def _qualifiers(key: str) -> frozenset[str]:
+    """The adjectives of a name that tell organizations of one place apart (``name_adjectives`` in cues.json: قطر
+    الوطني، قطر الإسلامي، قطر الدولي).
+
+    >>> sorted(_qualifiers("بنك قطر الوطني")), sorted(_qualifiers("ارامكو السعوديه"))
+    (['الوطني'], [])
+    """
+    adjectives = load_cues().name_adjectives
+    return frozenset(word for word in key.split() if word in adjectives)
+
+
+@lru_cache(maxsize=65_536)
 def _local_unit(key: str) -> tuple[frozenset[str], ...]:
     """For a name that ends with a country or city after a name of its own (أورنج المغرب، فودافون مصر), the content
     words of that own name: the name is the company's unit in that place, and a shorter mention of the own name
@@ -325,7 +337,9 @@ def _join_partial_names(mentions: list[Mention], uf: _Union) -> None:
         own = {uf.find(m.id)}
         equal, larger = set(), set()
         for name in names.sharing(mine[0]):
-            etype, canonical, source, theirs, their_nationality, local = name
+            etype, canonical, source, theirs, their_nationality, local, their_qualifiers = name
+            if _qualifiers(m.key) - their_qualifiers:
+                continue  # الإمارات الدولي is not الإمارات دبي الوطني: a qualifier the longer name lacks names another
             if local and not nationality and len(theirs) > len(mine) and _within(mine, local):
                 continue  # أورنج is not أورنج المغرب: a name and a country after it is the company's unit there
             if etype == "LOC" or m.canonical and canonical or m.canonical and source in _EXTENDED:
@@ -384,7 +398,8 @@ class _Names:
         self.bearers: dict[tuple, list[str]] = {}
         self.by_form: dict[str, set[tuple]] = {}
         for m in mentions:
-            name = (m.type, bool(m.canonical), m.source, words[m.id], _nationalities(m.key), _local_unit(m.key))
+            name = (m.type, bool(m.canonical), m.source, words[m.id], _nationalities(m.key), _local_unit(m.key),
+                    _qualifiers(m.key))
             self.bearers.setdefault(name, []).append(m.id)
             for forms in name[3]:
                 for form in forms:

@@ -1462,6 +1462,8 @@ class MentionFinder:
                     short = tuple(name_key(" ".join(words)).split())
                     if c.type == "ORG" and len(short) < len(words) and all(self._foreign(w) for w in short):
                         names.setdefault(short, c.type)  # زينورا after زينورا كورب
+                    if c.type == "ORG" and c.source.startswith("head") and 2 <= len(short) < len(words):
+                        names.setdefault(short, c.type)  # مجموعة الظفرة after مجموعة الظفرة القابضة
                     if c.source.startswith("head") and self._head_at_word(words[0]) and len(words) >= 3 \
                             and self._names_without_head(words[1:]):
                         names.setdefault(words[1:], c.type)  # الواحة الوطني after بنك الواحة الوطني

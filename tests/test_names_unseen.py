@@ -104,11 +104,25 @@ def test_the_same_word_is_the_company_outside_a_date_context(rules):
         ("استحوذت ميتا على شركة بلايفن \"Blayven\" مقابل مليار دولار.", "بلايفن", {"بلايفن", "Blayven"}),
         ("أعلن بنك الواحة الوطني أرباحه، وقال الواحة الوطني إن الودائع نمت.", "بنك الواحة الوطني",
          {"بنك الواحة الوطني", "الواحة الوطني"}),
+        ("أعلنت مجموعة العين القابضة عن خطة توسع. وكانت مجموعة العين قد أسست شركة للبناء.", "مجموعة العين القابضة",
+         {"مجموعة العين القابضة", "مجموعة العين"}),
     ],
 )
 def test_corporate_suffixes_side_by_side_scripts_and_short_forms_merge(rules, text, label, aliases):
     entities = _entities(rules, text)
     assert label in entities and set(entities[label].aliases) == aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("أعلن بنك السنابل الوطني عن أرباح قياسية، فيما تراجعت أسهم \"السنابل الدولي\" في البورصة.",
+         {"بنك السنابل الوطني", "السنابل الدولي"}),
+        ("ارتفع سهم مصرف الواحة الإسلامي، وأعلن \"الواحة الوطني\" عن توزيعات نقدية.", {"مصرف الواحة الإسلامي", "الواحة الوطني"}),
+    ],
+)
+def test_a_qualifier_the_longer_name_lacks_names_another_organization(full, text, names):
+    assert names <= set(_entities(full, text))
 
 
 @pytest.mark.parametrize("generic", ["القابضة", "الشركة", "المجموعة", "البنك", "السعودي"])
