@@ -548,14 +548,16 @@ class MentionFinder:
                 break  # بنك الرياض والبنك الأهلي: a second head noun starts a second name
             if w in cues.person_titles or w in _HONORIFIC_WORDS:
                 break  # مجموعة الخطوط الجوية القطرية السيد بدر المير، مؤسسة قطر المستفيد: a title or apposition
-            foreign_run = all(self._foreign(x) for x in words) and self._foreign(w) and not w.startswith("و")  # مؤسسة جنرال موتورز
+            foreign_run = all(self._foreign(x) for x in words) and self._foreign(w) and not w.startswith("و") \
+                or words and w in cues.unit_words  # مؤسسة جنرال موتورز، مجموعة سيركل هيلث
             if j > i + 1 and not core.startswith("ال") and w not in cues.places and not foreign_run and j >= founder_end:
                 break
             words.append(w)
             j += 1
-        if not words or not founder_end and ("ال" + words[0] in cues.gentilics or self._describes(words[0])):
+        if not words or not founder_end and ("ال" + words[0] in cues.gentilics or self._describes(words[0])
+                                             or self._verb_with_object(s, i + 1)):
             return None  # بنك سعودي، صندوق استثماري، مجموعة تأمين: a description, not a name (مجموعة كمال نصار is one)
-        if self._foreign(words[0]) and founder_end == 0:
+        if (self._foreign(words[0]) or any(w in cues.unit_words for w in words)) and founder_end == 0:
             # مجموعة نورينكو الدفاعية الصينية: after a transliterated name, definite adjectives describe it
             while len(words) > 1 and words[-1].startswith(("ال", "وال")) and words[-1] not in cues.unit_words:
                 words.pop()
@@ -566,6 +568,13 @@ class MentionFinder:
         if self._sector_end(s, j) is not None:
             return j  # صندوق الشرق للابتكار: a kept head noun, one word and a line of business are one name
         return None
+
+    def _verb_with_object(self, s: _Sent, j: int) -> bool:
+        """True for a present-tense verb with an object pronoun (تقوده، يقودها، تملكها): a clause about the noun
+        before it (تحالف تقوده X), never a name."""
+        text, word = s.tokens[j].text, s.folded[j]
+        return s.tokens[j].kind == "ar" and word[:1] in ("ت", "ي") and text.endswith(("ه", "ها", "هم", "هما")) \
+            and len(word) >= 4 and known_word(word) and word not in self.cues.first_names
 
     def _foreign_run_end(self, s: _Sent, j: int) -> int:
         """End of a run of transliterated words and spelled letters from token ``j``, with the function words that
@@ -902,6 +911,9 @@ class MentionFinder:
                 or all(self._common(s.folded[k]) for k in range(j, end) if s.folded[k] not in cues.name_connectors)
             )
             followed_by_number = end is not None and end < n and s.tokens[end].kind == "num"
+            # مديرةً إبداعية للعلامة: a nisba adjective or a word with لل goes on with the title, it names no one
+            plain = plain or end is not None and (any(s.folded[k].startswith("لل") for k in range(j, end))
+                                                  or s.folded[j].endswith("يه") and s.folded[j] not in cues.first_names)
             complement = j == i + length and self._governed_by_apposed_title(s, i, j)
             if end is not None and end - j >= 2 and self._terminated(s, end) and not plain and not followed_by_number \
                     and not complement:
@@ -1049,7 +1061,8 @@ class MentionFinder:
         while k < len(s.tokens) and parts < most and s.tokens[k].kind == "ar":
             w = s.folded[k]
             if w in cues.name_connectors and k + 1 < len(s.tokens) and s.tokens[k + 1].kind == "ar":
-                if self._name_like(s, k + 1) and not self._ordinary_noun(s.folded[k + 1]) or self._given_ali(s, k + 1):
+                family = w == "ال" and s.folded[k + 1] not in cues.stopwords  # آل الشيخ، آل ثاني: whatever word follows آل
+                if family or self._name_like(s, k + 1) and not self._ordinary_noun(s.folded[k + 1]) or self._given_ali(s, k + 1):
                     k += 2  # بن سليم، آل نهيان: a connector always brings the name after it
                     parts += 1
                     continue
@@ -1065,7 +1078,7 @@ class MentionFinder:
                 parts += 1
                 k += 1
                 continue
-            family = (w.startswith("ال") and len(w) >= 5 and (ends or not ordinary) and (not participle or self._name_closes(s, k + 1))
+            family = (w.startswith("ال") and len(w) >= 5 and (ends or not ordinary or w[2:] in cues.first_names) and (not participle or self._name_closes(s, k + 1))
                       and w not in cues.gentilics and w not in cues.stopwords and w not in cues.sector_adjectives
                       and not corporate_suffix(w)  # كمال نصار القابضة: a holding company, not a family name
                       and not self._head_at_word(w) and not self._head_at_word(w[2:])
@@ -1180,6 +1193,9 @@ class MentionFinder:
             etype = "ORG"  # داسيا، التابعة لمجموعة رينو: what is owned is a company, not a person
         if etype in ("PERSON", "ORG") and end - start > 1 and self._company_nationality(s, start, end - 1):
             etype, end = "ORG", end - 1  # وترانسكارغو السعودية: a feminine nationality agrees with a company
+        nationality = etype == "PERSON" and end < len(s.tokens) and self._company_nationality(s, start, end)
+        if nationality:
+            etype = "ORG"  # ماروبيني اليابانية: the nationality right after the span, a company word like a suffix
         if start >= end:
             return
         head_type, kept = self._head_at(s, start)
@@ -1198,7 +1214,8 @@ class MentionFinder:
         elif s.tokens[start].kind == "ar" and etype != "LOC":
             clitic = self._clitic_by_evidence(s.folded[start], words, person=etype == "PERSON") \
                 or int(etype == "ORG" and self._conjoined_after_a_name(s, start))
-        s.candidates.append(_Candidate(start, end, etype, "owned" if owned else "model", clitic=clitic))
+        source = "owned" if owned else "suffixed" if nationality else "model"
+        s.candidates.append(_Candidate(start, end, etype, source, clitic=clitic))
         # A model span confirms an unconfirmed quoted or head proposal that it overlaps.
         for cand in s.candidates:
             if not cand.confirmed and cand.start < end and start < cand.end:

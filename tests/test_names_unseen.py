@@ -1049,3 +1049,32 @@ def test_a_place_typed_opening_of_a_company_name_joins_it(full):
     ex = full(Document(id="t", text=text))
     holder = [e for e in ex.entities if "سوق أبوظبى للأوراق المالية" in e.aliases]
     assert holder and "سوق ابوظبي" in holder[0].aliases and holder[0].type == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        ("أتمت الشركة الاستحواذ على مؤسسة سيركل ميديا الأمريكية مقابل مليار دولار.", "مؤسسة سيركل ميديا", "ORG"),
+        ("وقال محمد بن سعد آل الشيخ، الرئيس التنفيذي لشركة الواحة، إن النتائج جيدة.", "محمد بن سعد آل الشيخ", "PERSON"),
+        ("وستحتفظ المؤسسة نورة فهد الفايز بالحصة المتبقية في الشركة.", "نورة فهد الفايز", "PERSON"),
+    ],
+)
+def test_a_name_goes_on_over_a_business_word_a_family_after_al_and_a_definite_given_name(rules, text, name, etype):
+    """A business word after a head name (سيركل ميديا), the family after آل (آل الشيخ), a given name with the article
+    as the family name (الفايز)."""
+    assert (name, etype) in _mentions(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_name"),
+    [
+        ("وستبقى المؤسسة في منصبها مديرةً إبداعية للعلامة بعد الصفقة.", "إبداعية للعلامة"),
+        ("فاز تحالف تقوده شركة أكوا باور بعقد المحطة الجديدة.", "تحالف تقوده"),
+    ],
+)
+def test_an_adjective_after_a_title_or_a_verb_after_a_head_noun_is_no_name(rules, text, not_name):
+    assert not_name not in {m for m, _ in _mentions(rules, text)}
+
+
+def test_a_transliterated_name_before_a_feminine_nationality_is_a_company(full):
+    assert ("ميتسوكاوا", "ORG") in _mentions(full, "فاز تحالف يضم ميتسوكاوا اليابانية وشركة محلية بعقد المحطة.")
