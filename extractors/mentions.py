@@ -462,7 +462,8 @@ class MentionFinder:
             clitic = int(first[:1] in ("ل", "ب", "و") and first not in self.cues.common_words
                          and first not in self.cues.first_names
                          and (first[1:] in self.cues.common_words
-                              or first[0] == "و" and self._foreign(first[1:]) and not in_dictionary(first)))
+                              or first[0] == "و" and self._foreign(first[1:]) and not in_dictionary(first)
+                              or first[0] == "و" and self._after_list_item(s, start)))
             s.candidates.append(_Candidate(start, end, "ORG", "suffixed", clitic=clitic))
 
     def _name_goes_on(self, s: _Sent, k: int) -> bool:
@@ -940,7 +941,12 @@ class MentionFinder:
     def _conjoined_after_a_name(self, s: _Sent, k: int) -> bool:
         """True for و on a transliterated word right after a comma or a closing bracket (DHL وفيديكس، X، وترانسكارغو):
         the conjunction of a list, not the first letter of a name."""
-        return k > 0 and s.tokens[k - 1].text in ("،", ",", ")") and self._conjunction_on_foreign_word(s, k)
+        return self._after_list_item(s, k) and self._conjunction_on_foreign_word(s, k)
+
+    def _after_list_item(self, s: _Sent, k: int) -> bool:
+        """True when token ``k`` follows what ends an item of a list: a comma, a closing bracket or a nationality
+        (X، وY؛ (STV) ورائد فنتشرز؛ موزاييك الأمريكية ونوتريان)."""
+        return k > 0 and (s.tokens[k - 1].text in ("،", ",", ")") or s.folded[k - 1] in self.cues.gentilics)
 
     def _conjunction_on_foreign_word(self, s: _Sent, k: int) -> bool:
         """True for و on a transliterated word that is no known name or given name as written (وفيديكس، not وارنر)."""
@@ -1078,7 +1084,8 @@ class MentionFinder:
                 parts += 1
                 k += 1
                 continue
-            family = (w.startswith("ال") and len(w) >= 5 and (ends or not ordinary or w[2:] in cues.first_names) and (not participle or self._name_closes(s, k + 1))
+            given_family = w[2:] in cues.first_names and before in cues.first_names  # الجوهرة عبدالله الفايز
+            family = (w.startswith("ال") and len(w) >= 5 and (ends or not ordinary or given_family) and (not participle or self._name_closes(s, k + 1))
                       and w not in cues.gentilics and w not in cues.stopwords and w not in cues.sector_adjectives
                       and not corporate_suffix(w)  # كمال نصار القابضة: a holding company, not a family name
                       and not self._head_at_word(w) and not self._head_at_word(w[2:])
@@ -1370,7 +1377,8 @@ class MentionFinder:
             if after_trigger and not self._description(s, cand.start, cand.end) \
                     or any(self._in_list(s, o, cand) for o in confirmed if o.type != "PERSON"):
                 cand.confirmed = True
-        companies = [o for o in confirmed if o.type == "ORG" and o.source in ("gazetteer", "head", "suffixed", "quoted", "latin", "acronym")]
+        companies = [o for o in confirmed if o.type == "ORG" and o.source in ("gazetteer", "gazetteer-extended", "head", "suffixed",
+                                                                              "quoted", "latin", "acronym")]
         for cand in s.candidates:  # سامسونغ وترانسشن: a lone transliterated word listed with a company is one
             if cand.source == "model" and cand.type in ("PERSON", "ORG") and cand.end - cand.start == 1 \
                     and self._foreign(s.folded[cand.start]) and s.folded[cand.start] not in self.cues.first_names \
@@ -1380,8 +1388,11 @@ class MentionFinder:
                 cand.clitic = int(word.startswith("و") and self._foreign(word[1:]) and len(word) > 4)
         for o in companies:  # DHL وبروكسيما: the last item of a list, which no matcher proposed
             k = o.end + int(o.end < len(s.tokens) and s.tokens[o.end].text in {")"} | _CLOSE_QUOTES)
-            if k + 1 < len(s.tokens) and self._conjunction_on_foreign_word(s, k) and not self._foreign(s.folded[k + 1]) \
-                    and not any(c.start <= k < c.end for c in s.candidates):
+            k += int(k < len(s.tokens) and s.folded[k] in self.cues.gentilics)  # نون أكاديمي السعودية وأبواب الأردنية
+            if k + 1 >= len(s.tokens) or any(c.start <= k < c.end and c.source != "weak" for c in s.candidates):
+                continue
+            if self._conjunction_on_foreign_word(s, k) and not self._foreign(s.folded[k + 1]) \
+                    or self._item_before_its_nationality(s, k):
                 s.candidates.append(_Candidate(k, k + 1, "ORG", "coordinated", clitic=1))
         for c in [c for c in confirmed if c.type == "PERSON"]:
             k = c.end
@@ -1396,6 +1407,14 @@ class MentionFinder:
                     continue
                 if self._terminated(s, k + 2):
                     s.candidates.append(_Candidate(k, k + 2, "PERSON", "coordinated", clitic=1))
+
+    def _item_before_its_nationality(self, s: _Sent, k: int) -> bool:
+        """True for و and an undefined word before a feminine nationality (وأبواب الأردنية): a definite adjective
+        after an indefinite word agrees only with a name, here a company's."""
+        word = s.folded[k]
+        return s.tokens[k].kind == "ar" and word.startswith("و") and len(word) >= 4 and not word[1:].startswith("ال") \
+            and word[1:] not in self.cues.stopwords and word[1:] not in self.cues.places and not self._head_at_word(word[1:]) \
+            and s.folded[k + 1] in self.cues.gentilics and s.folded[k + 1].endswith("يه")
 
     def _heads_beyond_known_names(self, s: _Sent) -> None:
         """A head-noun name that goes on past a known name with words that are no nationality or place (بنك الخليج

@@ -1078,3 +1078,21 @@ def test_an_adjective_after_a_title_or_a_verb_after_a_head_noun_is_no_name(rules
 
 def test_a_transliterated_name_before_a_feminine_nationality_is_a_company(full):
     assert ("ميتسوكاوا", "ORG") in _mentions(full, "فاز تحالف يضم ميتسوكاوا اليابانية وشركة محلية بعقد المحطة.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وتنافس المنصة شركات مثل كريم الإماراتية وسلال الأردنية في السوق.", "سلال"),
+        ("قادت الجولة شركة سنابل للاستثمار بمشاركة كل من إس تي في (STV) وواعد فنتشرز وصندوق آخر.", "واعد فنتشرز"),
+        ("أطلقت شركة نون منصة نون أكاديمي للتعليم الإلكتروني.", "نون أكاديمي"),
+    ],
+)
+def test_list_items_after_a_nationality_or_a_bracket_lose_the_conjunction(rules, text, name):
+    """و after a list item (a nationality, a closing bracket) is the list's conjunction; an undefined word before a
+    feminine nationality is a company; أكاديمي after a known name names a unit of its own."""
+    assert (name, "ORG") in _mentions(rules, text)
+
+
+def test_a_transliterated_item_after_a_nationality_loses_the_conjunction(full):
+    assert ("نورتيكا", "ORG") in _mentions(full, "تنافس الشركة منتجين مثل موزاييك الأمريكية ونورتيكا الكندية في السوق.")
