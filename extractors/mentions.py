@@ -321,6 +321,8 @@ class MentionFinder:
                 continue
             elif s.folded[k] in self.cues.unit_words or " ".join(s.folded[k : k + 2]) in self.cues.unit_words:
                 end = k + (1 if s.folded[k] in self.cues.unit_words else 2)
+            elif self._foreign(s.folded[k]) and k + 1 < len(s.tokens) and s.folded[k + 1] in self.cues.unit_words:
+                end = k + 2  # تاليس ألينيا سبيس: a transliterated word and a unit word after the known name
             else:
                 continue
             if end > k:
@@ -1047,6 +1049,8 @@ class MentionFinder:
                         while end - i > 1 and (self._preposition_phrase(s, end - 1) or s.folded[end - 1].startswith("لل")):
                             end -= 1  # جامعة الملك عبدالله للعلوم: a name ends before a preposition
                         start = i - 2 if not clitic and self._hyphenated_given_name(s, i) else i  # جان-لوك ميرسييه
+                        if end - i > 1 and s.folded[end - 1] in cues.unit_words:
+                            break  # سهيل سات، إيفا فارما: a business word makes a company (see _suffixed), not a person
                         s.candidates.append(_Candidate(start, end, "PERSON", "given-name", clitic=clitic if start == i else 0))
                     break
 

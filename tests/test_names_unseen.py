@@ -1096,3 +1096,17 @@ def test_list_items_after_a_nationality_or_a_bracket_lose_the_conjunction(rules,
 
 def test_a_transliterated_item_after_a_nationality_loses_the_conjunction(full):
     assert ("نورتيكا", "ORG") in _mentions(full, "تنافس الشركة منتجين مثل موزاييك الأمريكية ونورتيكا الكندية في السوق.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقّعت الحكومة عقدا مع تاليس زيرونا سبيس لبناء قمر جديد.", "تاليس زيرونا سبيس"),
+        ("وتواجه الشركة منافسة من نايل سات المصرية وسامي سات القطرية على عقود البث.", "سامي سات"),
+        ("وقالت منى الشناوي، الرئيسة التنفيذية لشركة زيفا كير، إن الشراكة مهمة.", "زيفا كير"),
+    ],
+)
+def test_a_business_word_after_a_name_makes_one_company(rules, text, name):
+    """A business word (سبيس، سات، كير) closes a company's name: after a known name and a transliterated word, after a
+    given name (سامي سات is no person), after a head name."""
+    assert (name, "ORG") in _mentions(rules, text)

@@ -1086,3 +1086,8 @@ def test_each_of_two_bidders_a_dual_names_makes_the_offer(full):
     found = _facts(full, "تقدمت شركتا «زيفيرا» الأميركية و«نوفالين» الإيطالية بعرض للاستحواذ على «رواسي» الشهر الماضي.")
     assert {("زيفيرا", "ACQUIRED", "رواسي"), ("نوفالين", "ACQUIRED", "رواسي")} <= found
     assert ("زيفيرا", "ACQUIRED", "نوفالين") not in found
+
+
+def test_a_dual_chain_noun_opens_a_list_of_two(rules):
+    facts = _facts(rules, "حيث تعد سلسلتا «كارفور» و«لولو هايبرماركت» من أكبر عملاء شركة نوفابيو.")
+    assert {("كارفور", "CUSTOMER_OF", "نوفابيو"), ("لولو هايبرماركت", "CUSTOMER_OF", "نوفابيو")} <= facts
