@@ -1033,6 +1033,9 @@ class _Context:
             if spec == "next":  # verb, subject (or a list of them), object
                 if self._nominal(start) and not frame["head"].startswith("prep:"):
                     return []  # (المنافسة بين X وY: the noun's two parties follow it)
+                subject = self._name_right_before(start, h_types) if heads[0].sentence != self.sentence.index else None
+                if subject is not None:  # وكانت X قد أسست الناقلة: X is the subject, the description after the verb its object
+                    return [(subject, heads[0])] if heads[0].type in t_types and subject.entity.id != heads[0].entity.id else []
                 subjects = self._extend_list(heads[0], h_types) if frame.get("list") in ("head", "both") else heads
                 tails = self._after(subjects[-1].end, t_types, tail_window, {m.entity.id for m in subjects}, False)
             else:
@@ -1319,6 +1322,14 @@ class _Context:
             return False
         word = strip_proclitic(self.folded[start])[-1][1]
         return word[:1] in ("ت", "ي") or word.endswith("ت") and not word.endswith("ات") and len(word) >= 4
+
+    def _name_right_before(self, start: int, types: set[str]) -> _M | None:
+        """The name of ``types`` that ends just before the trigger at ``start``, قد and quote marks aside (وكانت X قد
+        أسست), or None."""
+        k = start
+        while k > 0 and (self.folded[k - 1] in ("قد", "لقد") or self.tokens[k - 1].text in _QUOTES):
+            k -= 1
+        return next((m for m in self.ms if m.sentence == self.sentence.index and m.end == k and m.type in types), None)
 
     def _held_post(self, start: int) -> bool:
         """True when a verb of holding and منصب stand before the title at ``start``, or ``start`` is that منصب

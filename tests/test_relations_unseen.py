@@ -1091,3 +1091,11 @@ def test_each_of_two_bidders_a_dual_names_makes_the_offer(full):
 def test_a_dual_chain_noun_opens_a_list_of_two(rules):
     facts = _facts(rules, "حيث تعد سلسلتا «كارفور» و«لولو هايبرماركت» من أكبر عملاء شركة نوفابيو.")
     assert {("كارفور", "CUSTOMER_OF", "نوفابيو"), ("لولو هايبرماركت", "CUSTOMER_OF", "نوفابيو")} <= facts
+
+
+def test_a_name_before_the_verb_is_the_subject_and_the_description_after_it_the_object(full):
+    text = ("أعلنت طيران الواحة، الناقلة التابعة لمجموعة النخيل القابضة، توقيع طلبية مع إيرباص. وتواجه طيران الواحة "
+            "منافسة من العربية للطيران وفلاي دبي. وكانت مجموعة النخيل قد أسست الناقلة عام 2017.")
+    facts = _facts(full, text)
+    assert ("مجموعة النخيل القابضة", "FOUNDED", "طيران الواحة") in facts
+    assert ("طيران الواحة", "FOUNDED", "مجموعة النخيل القابضة") not in facts
