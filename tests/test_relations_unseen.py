@@ -1099,3 +1099,9 @@ def test_a_name_before_the_verb_is_the_subject_and_the_description_after_it_the_
     facts = _facts(full, text)
     assert ("مجموعة النخيل القابضة", "FOUNDED", "طيران الواحة") in facts
     assert ("طيران الواحة", "FOUNDED", "مجموعة النخيل القابضة") not in facts
+
+
+def test_a_studio_is_a_head_noun_and_the_studio_its_company(rules):
+    text = "جمع استوديو نوفابيو للألعاب 20 مليون دولار. وقال ريان القحطاني، المؤسس والرئيس التنفيذي للاستوديو، إن التمويل سيوجه للتوسع."
+    facts = _facts(rules, text)
+    assert {("ريان القحطاني", "LEADS", "نوفابيو للألعاب"), ("ريان القحطاني", "FOUNDED", "نوفابيو للألعاب")} <= facts
