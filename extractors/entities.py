@@ -245,11 +245,11 @@ def content_words(key: str) -> tuple[frozenset[str], ...]:
 
 
 @lru_cache(maxsize=65_536)
-def _nationalities(key: str) -> frozenset[str]:
+def nationalities(key: str) -> frozenset[str]:
     """The countries a name names by a nationality adjective or a place, as stems (البنك الأهلي المصري → مصر;
     منتخب السعودية → سعود; الاتصالات الإسبانية → اسبان).
 
-    >>> sorted(_nationalities("الاتصالات السعوديه")), sorted(_nationalities("زيراتك"))
+    >>> sorted(nationalities("الاتصالات السعوديه")), sorted(nationalities("زيراتك"))
     (['سعود'], [])
     """
     cues = load_cues()
@@ -293,10 +293,10 @@ def _local_unit(key: str) -> tuple[frozenset[str], ...]:
     return content_words(" ".join(words[:-1]))
 
 
-def _same_country(a: frozenset[str], b: frozenset[str]) -> bool:
+def same_country(a: frozenset[str], b: frozenset[str]) -> bool:
     """True when two sets of country stems share a country (مصر / مصر، اسبانيا / اسبان).
 
-    >>> _same_country(frozenset({"سعود"}), frozenset({"سعود"})), _same_country(frozenset({"اسبان"}), frozenset({"سعود"}))
+    >>> same_country(frozenset({"سعود"}), frozenset({"سعود"})), same_country(frozenset({"اسبان"}), frozenset({"سعود"}))
     (True, False)
     """
     return any(x.startswith(y) or y.startswith(x) for x in a for y in b)
@@ -328,9 +328,9 @@ def _join_partial_names(mentions: list[Mention], uf: _Union) -> None:
     by_length = sorted(mentions, key=lambda m: (-len(words[m.id]), _mention_order(m.id)))
     countries: dict[str, frozenset[str]] = {}
     for m in mentions:
-        countries[uf.find(m.id)] = countries.get(uf.find(m.id), frozenset()) | _nationalities(m.key)
+        countries[uf.find(m.id)] = countries.get(uf.find(m.id), frozenset()) | nationalities(m.key)
     for m in by_length:
-        mine, nationality = words[m.id], _nationalities(m.key)
+        mine, nationality = words[m.id], nationalities(m.key)
         if not mine or m.type == "LOC" and m.key not in org_openings:
             continue  # سوق أبوظبي typed a place still shortens سوق أبوظبي للأوراق المالية
         family = "PERSON" if m.type == "PERSON" else "ORG"
@@ -346,7 +346,7 @@ def _join_partial_names(mentions: list[Mention], uf: _Union) -> None:
                 continue  # a known entity never joins a unit named after it (أوبر / أوبر إيتس، «سوني هوندا موبايلتي»)
             if not _within(mine, theirs):
                 continue
-            if nationality and their_nationality and not _same_country(nationality, their_nationality):
+            if nationality and their_nationality and not same_country(nationality, their_nationality):
                 continue  # الاتصالات الإسبانية is not الاتصالات السعودية: two nationalities, two companies
             same_family = ("PERSON" if etype == "PERSON" else "ORG") == family
             if m.type == "ORG" and etype == "PRODUCT" and source != "model" and len(theirs) > len(mine):
@@ -360,7 +360,7 @@ def _join_partial_names(mentions: list[Mention], uf: _Union) -> None:
                 larger |= names.roots(name, uf) - own
         mine_countries = countries[uf.find(m.id)]
         owners = {o for o in equal or larger if not (mine_countries and countries[o])
-                  or _same_country(mine_countries, countries[o])}
+                  or same_country(mine_countries, countries[o])}
         if len(owners) == 1:
             owner, mine_root = next(iter(owners)), uf.find(m.id)
             if uf.join(owner, m.id):
@@ -398,7 +398,7 @@ class _Names:
         self.bearers: dict[tuple, list[str]] = {}
         self.by_form: dict[str, set[tuple]] = {}
         for m in mentions:
-            name = (m.type, bool(m.canonical), m.source, words[m.id], _nationalities(m.key), _local_unit(m.key),
+            name = (m.type, bool(m.canonical), m.source, words[m.id], nationalities(m.key), _local_unit(m.key),
                     _qualifiers(m.key))
             self.bearers.setdefault(name, []).append(m.id)
             for forms in name[3]:

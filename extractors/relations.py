@@ -19,6 +19,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
 from extractors.amounts import Quantity, find_quantities
+from extractors.entities import nationalities, same_country
 from extractors.errors import LexiconError
 from extractors.lexicon import load_cues, load_json
 from extractors.ner.dictionary import known_word
@@ -294,13 +295,18 @@ news has fewer sentences, so its answers are those of the whole article)."""
 class _Salience:
     """Which entity an article is about at a given point: recent mentions and sentence subjects weigh most."""
 
-    def __init__(self, placed: list[list[_M]], heads: dict[str, frozenset[str]] | None = None) -> None:
+    def __init__(self, placed: list[list[_M]], heads: dict[str, frozenset[str]] | None = None,
+                 countries: dict[str, frozenset[str]] | None = None) -> None:
         self.placed = placed
         self.heads = heads or {}
         """The head nouns each entity was named with (مجموعة «X»، بنك X): a definite description with one of them
         (المجموعة، البنك) refers to that entity first."""
+        self.countries = countries or {}
+        """The countries each entity was named or described with (أجنحة عمان، «X» الكويتية), as stems: a description
+        with a nationality (الشركة العمانية، العملاق الأمريكي) refers to an entity of that country first."""
 
-    def best(self, types: set[str], sentence: int, token: int, exclude: set[str], head: str | None = None) -> _M | None:
+    def best(self, types: set[str], sentence: int, token: int, exclude: set[str], head: str | None = None,
+             country: frozenset[str] = frozenset()) -> _M | None:
         scores: dict[str, float] = {}
         last: dict[str, _M] = {}
         lede: set[str] = set()
@@ -322,8 +328,10 @@ class _Salience:
                 scores[eid] += 1.5
         if not scores:
             return None
-        named = [eid for eid in scores if head in self.heads.get(eid, ())]
-        return last[max(named or scores, key=lambda k: (scores[k], k))]
+        native = [eid for eid in scores if same_country(country, self.countries.get(eid, frozenset()))]
+        pool = native or list(scores)
+        named = [eid for eid in pool if head in self.heads.get(eid, ())]
+        return last[max(named or pool, key=lambda k: (scores[k], k))]
 
 
 def find_relations(
@@ -349,7 +357,7 @@ def find_relations(
     lex = _lexicon()
     year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
     token_lists, folded_lists, placed = _sentence_views(sentences, mentions, entities, sentence_tokens)
-    salience = _Salience(placed, _named_heads(folded_lists, placed))
+    salience = _Salience(placed, _named_heads(folded_lists, placed), _named_countries(folded_lists, placed))
     found: dict[tuple[str, str, str], Relation] = {}
     prices: list[tuple[Quantity, frozenset[str]]] = []
     table_starts = _table_starts(sentences)
@@ -618,6 +626,27 @@ def _named_heads(folded_lists: list[list[str]], placed: list[list["_M"]]) -> dic
                 if head:
                     heads.setdefault(m.entity.id, set()).add(head)
     return {eid: frozenset(h) for eid, h in heads.items()}
+
+
+def _named_countries(folded_lists: list[list[str]], placed: list[list["_M"]]) -> dict[str, frozenset[str]]:
+    """The countries each entity is named with (أجنحة عمان، الاتصالات السعودية) or described by right after a
+    mention («مزارع الأطلس» المغربية), as stems (see :func:`extractors.entities.nationalities`)."""
+    countries: dict[str, set[str]] = {}
+    for folded, ms in zip(folded_lists, placed):
+        for m in ms:
+            k = m.end
+            while k < len(folded) and folded[k] in _QUOTES:
+                k += 1
+            found = nationalities(m.entity.key) | (_description_country(folded[k : k + 1]) if k < len(folded) else frozenset())
+            if found:
+                countries.setdefault(m.entity.id, set()).update(found)
+    return {eid: frozenset(c) for eid, c in countries.items()}
+
+
+def _description_country(words: list[str]) -> frozenset[str]:
+    """The countries of nationality adjectives among ``words`` (العمانية → عمان), as stems."""
+    gentilics = load_cues().gentilics
+    return nationalities(" ".join(w for w in words if w in gentilics))
 
 
 def _head_noun(word: str) -> str | None:
@@ -1452,7 +1481,8 @@ class _Context:
         head noun first (للمجموعة: the group named مجموعة X) when ``at`` (the description's token) is given."""
         head = _head_noun(self.folded[at]) if at is not None else None
         named = self._apposed_name(at, types & {"ORG"} if head else types, exclude) if at is not None else None
-        return named or self.salience.best(types & {"ORG"}, self.sentence.index, token, exclude, head)
+        country = _description_country(self.folded[at + 1 : at + 3]) if at is not None else frozenset()
+        return named or self.salience.best(types & {"ORG"}, self.sentence.index, token, exclude, head, country)
 
     def _apposed_name(self, at: int, types, exclude) -> _M | None:
         """The name right after a definite description and its adjectives (فرع المجموعة الفرنسية «أورنج»): the

@@ -1105,3 +1105,11 @@ def test_a_studio_is_a_head_noun_and_the_studio_its_company(rules):
     text = "جمع استوديو نوفابيو للألعاب 20 مليون دولار. وقال ريان القحطاني، المؤسس والرئيس التنفيذي للاستوديو، إن التمويل سيوجه للتوسع."
     facts = _facts(rules, text)
     assert {("ريان القحطاني", "LEADS", "نوفابيو للألعاب"), ("ريان القحطاني", "FOUNDED", "نوفابيو للألعاب")} <= facts
+
+
+def test_a_description_with_a_nationality_names_the_company_of_that_country(full):
+    text = ("أعلنت شركة طيران الواحة الكويتية الاستحواذ على حصة 70 في المائة من «أجنحة عمان». وقال سالم الحارثي، "
+            "رئيس مجلس إدارة الشركة العمانية، إن الصفقة مهمة.")
+    facts = _facts(full, text)
+    assert ("سالم الحارثي", "LEADS", "أجنحة عمان") in facts
+    assert ("سالم الحارثي", "LEADS", "طيران الواحة") not in facts
