@@ -1114,7 +1114,8 @@ class MentionFinder:
         القدم)."""
         folded = [fold(w) for w in words]
         ordinary = [self._common(w) or known_word(w[2:] if w.startswith("ال") else w) for w in folded]
-        return not all(ordinary) or folded[-1] in self.cues.name_adjectives or folded[-1] in self.cues.gentilics
+        return not all(ordinary) or folded[-1] in self.cues.name_adjectives or folded[-1] in self.cues.gentilics \
+            or len(folded) >= 2 and corporate_suffix(folded[-1])  # الراشد القابضة after مجموعة الراشد القابضة
 
     def _name_closes(self, s: _Sent, k: int) -> bool:
         """True when token ``k`` closes a name for certain: the end, punctuation, a verb of saying or إن / أن (باسل

@@ -115,6 +115,8 @@ _OWNER_ADVERBS = frozenset({"بالكامل", "كليا", "جزييا", "باغ�
 """Words that may stand between an owner word and its owner (المملوكة بالكامل لـX)."""
 _STAKE_WORDS = frozenset({"حصه", "حصص"})
 """A stake in a company (folded), the object of a purchase or a holding."""
+_KNOWN_STAKES = frozenset({"الحصه", "الحصص", "الاسهم", "حصتها", "حصته", "حصتهم"})
+"""A stake already named (definite or with a pronoun): من after it names who sells it."""
 _PRICE_WORDS = {"لقاء", "مقابل", "بقيمه", "بمبلغ", "بنحو", "بحوالي", "نحو", "حوالي"}
 _SHARE_WORDS = {"بنسبه", "بحصه", "%", "٪"}
 """Words of a holder's share in a list of holders (X بنسبة 43% وY بنسبة 33%): the list goes on across them."""
@@ -989,6 +991,16 @@ class _Context:
         shares = _STAKE_WORDS | {"اسهم"}
         return percent or any(rest in shares for k in after for _, rest in strip_proclitic(self.folded[k])[:2])
 
+    def _sells_the_stake(self, m: "_M") -> bool:
+        """True for a name after the trigger, a known stake and من (تشتري X الحصة من Y، شراء حصتها من عدد من المساهمين
+        ومن Y): the seller of the stake, not what is bought."""
+        if m.sentence != self.sentence.index or m.start < self.trigger_end:
+            return False
+        for k in range(self.trigger_end, m.start - 1):  # (حصة من X, indefinite, is a stake of X: X is bought)
+            if self.folded[k + 1] == "من" and any(rest in _KNOWN_STAKES for _, rest in strip_proclitic(self.folded[k])[:2]):
+                return True
+        return False
+
     def _stake_target(self, tail: "_M", types: set[str]) -> "_M":
         """حصة X في Y: a stake named by its holder X is a stake in Y, and Y is what the deal is about (استحوذ على حصة
         أرامكو في سابك: the buyer acquires in سابك, from أرامكو)."""
@@ -1062,8 +1074,8 @@ class _Context:
             if spec == "next":  # verb, subject (or a list of them), object
                 if self._nominal(start) and not frame["head"].startswith("prep:"):
                     return []  # (المنافسة بين X وY: the noun's two parties follow it)
-                subject = self._name_right_before(start, h_types) if heads[0].sentence != self.sentence.index else None
-                if subject is not None:  # وكانت X قد أسست الناقلة: X is the subject, the description after the verb its object
+                subject = self._name_right_before(start, h_types)
+                if subject is not None:  # وكانت X قد أسست Y (or الناقلة): X is the subject, what follows the verb its object
                     return [(subject, heads[0])] if heads[0].type in t_types and subject.entity.id != heads[0].entity.id else []
                 subjects = self._extend_list(heads[0], h_types) if frame.get("list") in ("head", "both") else heads
                 tails = self._after(subjects[-1].end, t_types, tail_window, {m.entity.id for m in subjects}, False)
@@ -1071,6 +1083,10 @@ class _Context:
                 tails = self._slot(spec, start, end, t_types, tail_window, {heads[0].entity.id}, adjacent)
         if not heads or not tails:
             return []
+        if self.trigger.relation in ("ACQUIRED", "INVESTED_IN", "CUSTOMER_OF"):  # تشتري X الحصة من Y: Y sells the stake
+            tails = [t for t in tails if not self._sells_the_stake(t)]
+            if not tails:
+                return []
         if self.trigger.relation == "INVESTED_IN":  # قادت X جولة التمويل بمشاركة Y: X invests, it is not funded
             tails = [t for t in tails if not self._leads_round(t)]
             if not tails:

@@ -1113,3 +1113,16 @@ def test_a_description_with_a_nationality_names_the_company_of_that_country(full
     facts = _facts(full, text)
     assert ("سالم الحارثي", "LEADS", "أجنحة عمان") in facts
     assert ("سالم الحارثي", "LEADS", "طيران الواحة") not in facts
+
+
+def test_the_seller_of_a_named_stake_is_not_bought(full):
+    facts = _facts(full, "وبموجب الاتفاق، تشتري شركة نوفابيو الحصة من عدد من المساهمين ومن مكتب الرميح العائلي.")
+    assert not {f for f in facts if f[2] == "مكتب الرميح العائلي"}
+
+
+def test_a_holding_named_without_its_head_founds_what_follows_the_verb(full):
+    text = ("أعلنت شركة معادن الاستحواذ على شركة زيفيرا للأسمدة المملوكة لمجموعة الراشد القابضة. "
+            "وكانت الراشد القابضة قد أسست زيفيرا للأسمدة عام 2014.")
+    facts = _facts(full, text)
+    assert ("مجموعة الراشد القابضة", "FOUNDED", "زيفيرا للأسمدة") in facts
+    assert ("زيفيرا للأسمدة", "FOUNDED", "معادن") not in facts
