@@ -941,7 +941,8 @@ class _Context:
         systems are no merger."""
         return trig.relation == "CUSTOMER_OF" and self._buys_a_stake(end) \
             or trig.relation == "ACQUIRED" and self._buys_units(end) \
-            or trig.relation == "INVESTED_IN" and (self._leads_a_deal(start) or self._names_a_kind(start)) \
+            or trig.relation == "INVESTED_IN" and (self._leads_a_deal(start) or self._names_a_kind(start)
+                                                   or self._led_by_a_title(start, end)) \
             or trig.words[0] in _HONORIFICS and any(m.start == end and m.type == "PERSON" for m in self.ms) \
             or trig.relation == "MERGED_WITH" and self._merges_things(end)
 
@@ -952,6 +953,14 @@ class _Context:
             return False
         before = [rest for k in range(max(0, start - 2), start) for _, rest in strip_proclitic(self.folded[k])[:2]]
         return any(w in _DEAL_NOUNS for w in before) and not any(w in self.lex.round_words for w in before)
+
+    def _led_by_a_title(self, start: int, end: int) -> bool:
+        """True when a verb of leading is followed by a person's title (الفريق الإداري بقيادة الرئيس التنفيذي X): a
+        team led by its officer, not a funding round led by an investor."""
+        if not any(rest in _LEAD_VERBS for _, rest in strip_proclitic(self.folded[start])[:2]):
+            return False
+        titles = load_cues().person_titles
+        return any(" ".join(self.folded[end : end + n]) in titles for n in (1, 2, 3))
 
     def _staff_title_after(self, person: _M) -> bool:
         """True when a staff title (not a head's) follows an appointed person (عيّنت X مديرة مالية، مستشارا): the

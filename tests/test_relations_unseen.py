@@ -1138,3 +1138,9 @@ def test_the_model_adds_no_second_post_to_a_person_whose_post_the_rules_read():
     facts = _facts(extractor, "وقال سامي الحداد، الرئيس التنفيذي لشركة نوفابيو، إن شركة زيفيرا ستتوسع في السوق.")
     assert ("سامي الحداد", "LEADS", "نوفابيو") in facts
     assert ("سامي الحداد", "LEADS", "زيفيرا") not in facts
+
+
+def test_a_team_led_by_an_officer_is_no_funding_round(full):
+    text = ("وقال سالم الحارثي إن دخول شريك استراتيجي بحجم شركة نوفابيو سيسمح بتجديد الأسطول، مشيراً إلى أن الفريق "
+            "الإداري بقيادة الرئيس التنفيذي ماركوس لينتنر سيواصل عمله.")
+    assert ("ماركوس لينتنر", "INVESTED_IN", "نوفابيو") not in _facts(full, text)
