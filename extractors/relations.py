@@ -949,7 +949,7 @@ class _Context:
     def _leads_a_deal(self, start: int) -> bool:
         """True when a verb of leading at ``start`` leads a deal or a consortium, not a funding round (في صفقة قادها
         X، تحالف بقيادة X): the noun just before it is a deal's."""
-        if not any(rest in _LEAD_VERBS for _, rest in strip_proclitic(self.folded[start])[:2]):
+        if not self._lead_verb_at(start):
             return False
         before = [rest for k in range(max(0, start - 2), start) for _, rest in strip_proclitic(self.folded[k])[:2]]
         return any(w in _DEAL_NOUNS for w in before) and not any(w in self.lex.round_words for w in before)
@@ -957,7 +957,7 @@ class _Context:
     def _led_by_a_title(self, start: int, end: int) -> bool:
         """True when a verb of leading is followed by a person's title (الفريق الإداري بقيادة الرئيس التنفيذي X): a
         team led by its officer, not a funding round led by an investor."""
-        if not any(rest in _LEAD_VERBS for _, rest in strip_proclitic(self.folded[start])[:2]):
+        if not self._lead_verb_at(start):
             return False
         titles = load_cues().person_titles
         return any(" ".join(self.folded[end : end + n]) in titles for n in (1, 2, 3))
@@ -1143,7 +1143,7 @@ class _Context:
         k = self._name_opening(m.start)
         if k > 1 and any(rest in self.lex.round_words for _, rest in strip_proclitic(self.folded[k - 1])[:2]):
             k -= 1  # قادت الجولة «X»: the verb, its object, then its subject
-        return k > 0 and any(rest in _LEAD_VERBS for _, rest in strip_proclitic(self.folded[k - 1])[:2])
+        return k > 0 and self._lead_verb_at(k - 1)
 
     def _each_of(self, m: _M) -> bool:
         """True when ``كل من`` (each of) introduces the mention: it opens a list of parties."""
@@ -1659,7 +1659,7 @@ class _Context:
                 if status in ("talks", "proposed"):
                     confidence *= self.lex.hedge_confidence
         if trig.relation in PRICED_RELATIONS and not trig.no_amount:
-            attrs.update(self._money(end, t))
+            attrs.update(self._money(start, end, t))
             stake = self._stake(t)
             if stake is not None and trig.relation in ("ACQUIRED", "INVESTED_IN"):
                 attrs["stake_percent"] = stake
@@ -1741,12 +1741,16 @@ class _Context:
         lo, hi = min(start, tail.start), max(start, tail.end) + 2
         return any(rest in self.lex.controlling_words for w in self.folded[lo:hi] for _, rest in strip_proclitic(w)[:2])
 
-    def _money(self, end: int, tail: _M) -> dict[str, Any]:
-        money = [q for q in self.quantities if q.kind == "money" and q.context is None]
+    def _money(self, start: int, end: int, tail: _M) -> dict[str, Any]:
+        money = self._stated_amounts()
         if not money:
             return {}
         trigger_char = self.tokens[min(end, len(self.tokens)) - 1].end
         after = [q for q in money if q.start >= trigger_char]
+        before = [q for q in money if q.end <= self.tokens[start].start]
+        if before and self.trigger.relation == "INVESTED_IN" and self._lead_verb_at(start):
+            # جولة بقيمة 40 مليون دولار، قادتها X، ليرتفع إجمالي ما جمعه إلى 52 مليونا: the round's amount comes first
+            return {"amount": before[-1].value, "currency": before[-1].currency, "approximate": before[-1].approximate}
         chosen = after[0] if after else money[-1]
         if tail.sentence == self.sentence.index:
             tail_end = self.tokens[tail.end - 1].end
@@ -1756,6 +1760,19 @@ class _Context:
             if own:
                 chosen = own[0]
         return {"amount": chosen.value, "currency": chosen.currency, "approximate": chosen.approximate}
+
+    def _stated_amounts(self) -> list[Quantity]:
+        """The sentence's sums of money, without an equivalent in brackets after another sum (42 مليون دولار (نحو
+        157.5 مليون ريال)): the conversion restates the amount in another currency."""
+        money = [q for q in self.quantities if q.kind == "money" and q.context is None]
+        text, offset = self.sentence.text, self.sentence.start
+        return [q for n, q in enumerate(money)
+                if not (n and "(" in text[money[n - 1].end - offset : q.start - offset]
+                        and len(text[money[n - 1].end - offset : q.start - offset]) <= 12)]
+
+    def _lead_verb_at(self, start: int) -> bool:
+        """True when token ``start`` is a verb of leading (قادتها، بقيادة)."""
+        return any(rest in _LEAD_VERBS for _, rest in strip_proclitic(self.folded[start])[:2])
 
     def _stake(self, tail: _M) -> float | None:
         percents = [q for q in self.quantities if q.kind == "percent"]

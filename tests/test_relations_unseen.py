@@ -1144,3 +1144,16 @@ def test_a_team_led_by_an_officer_is_no_funding_round(full):
     text = ("وقال سالم الحارثي إن دخول شريك استراتيجي بحجم شركة نوفابيو سيسمح بتجديد الأسطول، مشيراً إلى أن الفريق "
             "الإداري بقيادة الرئيس التنفيذي ماركوس لينتنر سيواصل عمله.")
     assert ("ماركوس لينتنر", "INVESTED_IN", "نوفابيو") not in _facts(full, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("أغلقت منصة «نبراس» جولة تمويل بقيمة 42 مليون دولار (نحو 157.5 مليون ريال)، قادتها سنابل للاستثمار.",
+         ("سنابل للاستثمار", "INVESTED_IN", "نبراس", 42_000_000)),
+        ("أعلنت شركة نوفابيو إغلاق جولة تمويل بقيمة 40 مليون دولار، قادتها «رؤى فنتشرز»، ليرتفع إجمالي ما جمعته منذ "
+         "تأسيسها إلى نحو 52 مليون دولار.", ("رؤى فنتشرز", "INVESTED_IN", "نوفابيو", 40_000_000)),
+    ],
+)
+def test_a_round_led_after_its_amount_takes_that_amount_not_a_conversion_or_a_total(full, text, fact):
+    assert fact in _triples(full, text)
