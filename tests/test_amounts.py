@@ -60,3 +60,14 @@ def test_approximate_amounts_are_flagged():
 @pytest.mark.parametrize("text", ["200 موظف", "عام 2025", "المرتبة الثالثة", ""])
 def test_numbers_without_currency_are_not_money(text):
     assert parse_amount(text) is None
+
+
+def test_combined_assets_are_not_a_deals_price():
+    quantities = {q.value: q.context for q in find_quantities(
+        "للاندماج في كيان واحد تتجاوز أصوله المجمعة 62 مليار درهم، في صفقة تقدر قيمتها الإجمالية بنحو 12.5 مليار درهم")}
+    assert quantities == {62e9: "assets", 12.5e9: None}
+
+
+def test_an_estimate_of_a_valuation_is_a_valuation():
+    (q,) = find_quantities("لم تكشف الشركة عن تقييمها بعد الجولة، وإن قدّرته مصادر مطلعة على المفاوضات بنحو 700 مليون دولار")
+    assert q.context == "valuation"
