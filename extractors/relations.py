@@ -567,7 +567,6 @@ def _classified(model: RelationModel, ctx: "_Context", folded: list[str], ms: li
     """The model's relations for the pairs of one sentence, where the types allow them and the rules did not."""
     known = {_fact_key(r) for r in ruled}
     stakes = {frozenset((r.head, r.tail)) for r in ruled if r.relation in ("ACQUIRED", "INVESTED_IN")}
-    posts = {(r.head, r.relation) for r in ruled if r.relation in ("LEADS", "WORKS_FOR")}
     out = []
     for cand in pair_candidates(folded, ms, ctx.sentence.index, ruled):
         for label, probability in model.predict(list(cand.features)):
@@ -579,8 +578,6 @@ def _classified(model: RelationModel, ctx: "_Context", folded: list[str], ms: li
             pair = frozenset((head.entity.id, tail.entity.id))
             if relation in ("CUSTOMER_OF", "ACQUIRED", "INVESTED_IN") and pair in stakes:
                 continue  # the rules read this deal already: a stake's buyer is no customer, an investment no purchase
-            if (head.entity.id, relation) in posts:
-                continue  # the rules read this person's post in the sentence (X، الرئيس التنفيذي لـY): not a second one
             rel = ctx.classified(relation, head, tail, cand.a.start, cand.b.end, probability, document)
             if _fact_key(rel) not in known:
                 known.add(_fact_key(rel))
