@@ -510,9 +510,15 @@ class PairCandidate:
 
 @lru_cache(maxsize=1)
 def _trigger_lemmas() -> dict[str, frozenset[str]]:
+    """The relations each trigger's first word (as a lemma) may express; function words (التي، على) express none.
+
+    >>> [lemma(w) in _trigger_lemmas() for w in ("التي", "علي")], "CUSTOMER_OF" in _trigger_lemmas()[lemma("تعتمد")]
+    ([False, False], True)
+    """
     by_lemma: dict[str, set[str]] = {}
+    stopwords = load_cues().stopwords
     for first, triggers in _lexicon().by_first.items():
-        if len(first) >= 3:
+        if len(first) >= 3 and first not in stopwords:
             for trig in triggers:
                 by_lemma.setdefault(lemma(first), set()).add(trig.relation)
     return {k: frozenset(v) for k, v in by_lemma.items()}
