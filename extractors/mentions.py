@@ -1071,8 +1071,8 @@ class MentionFinder:
         while k < len(s.tokens) and parts < most and s.tokens[k].kind == "ar":
             w = s.folded[k]
             if w in cues.name_connectors and k + 1 < len(s.tokens) and s.tokens[k + 1].kind == "ar":
-                family = w == "ال" and s.folded[k + 1] not in cues.stopwords  # آل الشيخ، آل ثاني: whatever word follows آل
-                if family or self._name_like(s, k + 1) and not self._ordinary_noun(s.folded[k + 1]) or self._given_ali(s, k + 1):
+                after_al = w == "ال" and s.folded[k + 1] not in cues.stopwords  # آل الشيخ، آل ثاني: whatever word follows آل
+                if after_al or self._name_like(s, k + 1) and not self._ordinary_noun(s.folded[k + 1]) or self._given_ali(s, k + 1):
                     k += 2  # بن سليم، آل نهيان: a connector always brings the name after it
                     parts += 1
                     continue

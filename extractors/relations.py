@@ -1098,12 +1098,10 @@ class _Context:
                 tails = self._slot(spec, start, end, t_types, tail_window, {heads[0].entity.id}, adjacent)
         if not heads or not tails:
             return []
-        if self.trigger.relation in ("ACQUIRED", "INVESTED_IN", "CUSTOMER_OF"):  # تشتري X الحصة من Y: Y sells the stake
-            tails = [t for t in tails if not self._sells_the_stake(t)]
-            if not tails:
-                return []
-        if self.trigger.relation == "INVESTED_IN":  # قادت X جولة التمويل بمشاركة Y: X invests, it is not funded
-            tails = [t for t in tails if not self._leads_round(t)]
+        if self.trigger.relation in ("ACQUIRED", "INVESTED_IN", "CUSTOMER_OF"):
+            # تشتري X الحصة من Y: Y sells the stake; قادت X جولة التمويل بمشاركة Y: X invests, it is not funded
+            tails = [t for t in tails if not (self._sells_the_stake(t)
+                                              or self.trigger.relation == "INVESTED_IN" and self._leads_round(t))]
             if not tails:
                 return []
         if self._each_of(heads[0]):  # استثمرت كل من X وY: each of a list
@@ -1751,11 +1749,11 @@ class _Context:
         trigger_char = self.tokens[min(end, len(self.tokens)) - 1].end
         after = [q for q in money if q.start >= trigger_char]
         before = [q for q in money if q.end <= self.tokens[start].start]
+        chosen = after[0] if after else money[-1]
         if before and self.trigger.relation == "INVESTED_IN" and self._lead_verb_at(start):
             # جولة بقيمة 40 مليون دولار، قادتها X، ليرتفع إجمالي ما جمعه إلى 52 مليونا: the round's amount comes first
-            return {"amount": before[-1].value, "currency": before[-1].currency, "approximate": before[-1].approximate}
-        chosen = after[0] if after else money[-1]
-        if tail.sentence == self.sentence.index:
+            chosen = before[-1]
+        elif tail.sentence == self.sentence.index:
             tail_end = self.tokens[tail.end - 1].end
             following = [m for m in self.ms if m.start >= tail.end]
             limit = self.tokens[following[0].start].start if following else self.sentence.end
@@ -1769,9 +1767,8 @@ class _Context:
         157.5 مليون ريال)): the conversion restates the amount in another currency."""
         money = [q for q in self.quantities if q.kind == "money" and q.context is None]
         text, offset = self.sentence.text, self.sentence.start
-        return [q for n, q in enumerate(money)
-                if not (n and "(" in text[money[n - 1].end - offset : q.start - offset]
-                        and len(text[money[n - 1].end - offset : q.start - offset]) <= 12)]
+        gaps = [""] + [text[a.end - offset : b.start - offset] for a, b in zip(money, money[1:])]
+        return [q for q, gap in zip(money, gaps) if not ("(" in gap and len(gap) <= 12)]
 
     def _lead_verb_at(self, start: int) -> bool:
         """True when token ``start`` is a verb of leading (قادتها، بقيادة)."""
