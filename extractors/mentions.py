@@ -1475,7 +1475,7 @@ class MentionFinder:
         last = fold(short[-1])
         if self._head_at_word(fold(short[0])) or last.endswith(("يه", "ي")) or any(
                 fold(w) in self.cues.places or fold(w) in self.cues.gentilics or fold(w) in self.cues.stopwords
-                or fold(w)[2:] in self.cues.places for w in short) or len(short) == 1 and len(last) < 4:
+                or fold(w)[2:] in self.cues.places for w in short) or len(short) == 1 and len(last) < 3:
             return None
         return short
 
