@@ -98,6 +98,8 @@ _DECADE_BEFORE = frozenset(fold(w) for w in ("خلال", "منذ", "طوال", "
 _DEAL_NOUNS = frozenset(fold(w) for w in ("صفقة", "الصفقة", "عملية", "العملية", "تحالف", "التحالف", "ائتلاف", "كونسورتيوم"))
 _HONORIFICS = frozenset({"مهندس", "مهندسه"})
 """Job titles that are also forms of address right before a name (المهندس فهد الدوسري)."""
+_POST_WORD = "منصب"
+"""The role of a staff relation found from the word for a post alone (يشغل منصب …)."""
 _LISTED = frozenset(fold(w) for w in ("المدرجة", "المدرج", "مدرجة", "مدرج", "والمدرجة", "المدرجتين"))
 _UNDER_WHICH = frozenset(fold(w) for w in ("بموجبها", "بموجبه", "بمقتضاها", "بمقتضاه", "وبموجبها", "وبموجبه"))
 _DENIAL_VERBS = frozenset(fold(w) for w in ("نفى", "نفت", "ينفي", "تنفي", "نفي"))
@@ -609,9 +611,12 @@ def _table_starts(sentences: list[Sentence]) -> list[int | None]:
 
 def _implied(found: dict[tuple[str, str, str], Relation]) -> None:
     """A person who left an organization worked for it: LEFT implies WORKS_FOR (at lower confidence). An agreement
-    that is a partnership, a deal or a purchase is that relation: CONTRACT_WITH gives way to it."""
+    that is a partnership, a deal or a purchase is that relation: CONTRACT_WITH gives way to it. A post held (منصب) is
+    the leader's post when its title leads (يشغل منصب الرئيس التنفيذي): WORKS_FOR gives way to LEADS."""
     specific = {frozenset((h, t)) for (h, r, t) in found if r in _BEATS_CONTRACT}
     for key in [k for k in found if k[1] == "CONTRACT_WITH" and frozenset((k[0], k[2])) in specific]:
+        del found[key]
+    for key in [k for k, r in found.items() if k[1] == "WORKS_FOR" and r.role == _POST_WORD and (k[0], "LEADS", k[2]) in found]:
         del found[key]
     for (head, rel, tail), relation in list(found.items()):
         if rel == "LEFT" and (head, "WORKS_FOR", tail) not in found and (head, "LEADS", tail) not in found:

@@ -1146,3 +1146,16 @@ def test_the_party_a_clause_names(full, text, fact, not_fact):
     facts = _facts(full, text)
     assert fact in facts
     assert not_fact not in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("وقال سعد الحربي، الذي يشغل منصب الرئيس التنفيذي لمجموعة «روابي القابضة»، إن الصفقة مهمة.",
+         ("سعد الحربي", "LEADS", "روابي القابضة")),
+        ("ويشغل فهد العتيبي منصب مستشار في «مجموعة روابي القابضة» منذ عامين.", ("فهد العتيبي", "WORKS_FOR", "مجموعة روابي القابضة")),
+    ],
+)
+def test_a_post_held_is_the_title_that_names_it(rules, text, fact):
+    facts = {f for f in _facts(rules, text) if f[1] in ("LEADS", "WORKS_FOR")}
+    assert facts == {fact}
