@@ -1198,8 +1198,8 @@ class MentionFinder:
         governed = title is not None and self._governed_by_apposed_title(s, title, start)
         if governed:
             etype = "ORG"  # يوسف بنعلي، المدير العام لأطلس تاورز: the company the apposed title governs
-        while etype == "PERSON" and end - start > 1 and self._preposition_phrase(s, end - 1):
-            end -= 1  # الملكة رانيا لخطط العمل: a name ends before a preposition on an ordinary word
+        while end - start > 1 and self._outside_a_name(s, end - 1, etype):
+            end -= 1
         owned = etype == "PERSON" and _owned_after(s, end)
         if owned:
             etype = "ORG"  # داسيا، التابعة لمجموعة رينو: what is owned is a company, not a person
@@ -1234,6 +1234,15 @@ class MentionFinder:
                 cand.confirmed = True
                 if etype in ("PERSON", "PRODUCT") and cand.source == "quoted":
                     cand.type = etype
+
+    def _outside_a_name(self, s: _Sent, k: int, etype: str) -> bool:
+        """True when the last word of a model span cannot end a name of its type: a particle that is no given name
+        (سامي قد، but يوسف علي), or a preposition on an ordinary word (الملكة رانيا لخطط العمل، وزارة الدفاع بقيمة),
+        which for a company is ب or ك only: ل may open its line of business (للصناعات)."""
+        word = s.folded[k]
+        if word in self.cues.stopwords and word not in self.cues.first_names:
+            return True
+        return self._preposition_phrase(s, k) and (etype == "PERSON" or word[0] in "بك")
 
     def _government_of_place(self, s: _Sent, start: int, end: int) -> bool:
         """True for ``حكومة`` and a place or a nationality after it, and nothing else (حكومة أبوظبي، الحكومة الفرنسية)."""

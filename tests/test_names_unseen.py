@@ -473,6 +473,18 @@ def test_a_person_ends_before_a_preposition_on_an_ordinary_word(full, text, pers
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقعت الشركة عقداً مع وزارة الدفاع بقيمة 3.4 مليار ريال.", "وزارة الدفاع"),
+        ("وقعت شركة «سامي» عقدا. وكانت سامي قد أتمت صفقة.", "سامي"),
+    ],
+)
+def test_a_name_ends_before_a_particle_or_a_phrase_of_value(full, text, name):
+    names = {m for m, _ in _mentions(full, text)}
+    assert name in names and not any(m.startswith(name + " ") for m in names)
+
+
+@pytest.mark.parametrize(
     ("text", "person"),
     [
         ("قال سمير بشارة إن الشركة ستتوسع في الخليج.", "سمير بشارة"),
