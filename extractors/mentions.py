@@ -1205,9 +1205,9 @@ class MentionFinder:
             etype = "ORG"  # داسيا، التابعة لمجموعة رينو: what is owned is a company, not a person
         if etype in ("PERSON", "ORG") and end - start > 1 and self._company_nationality(s, start, end - 1):
             etype, end = "ORG", end - 1  # وترانسكارغو السعودية: a feminine nationality agrees with a company
-        nationality = etype == "PERSON" and end < len(s.tokens) and self._company_nationality(s, start, end)
+        nationality = etype in ("PERSON", "ORG") and end < len(s.tokens) and self._company_nationality(s, start, end)
         if nationality:
-            etype = "ORG"  # ماروبيني اليابانية: the nationality right after the span, a company word like a suffix
+            etype = "ORG"  # ماروبيني اليابانية، نواتوم الإسبانية: the nationality after the span, a company word like a suffix
         if start >= end:
             return
         head_type, kept = self._head_at(s, start)

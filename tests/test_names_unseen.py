@@ -1123,3 +1123,15 @@ def test_a_business_word_after_a_name_makes_one_company(rules, text, name):
     """A business word (سبيس، سات، كير) closes a company's name: after a known name and a transliterated word, after a
     given name (سامي سات is no person), after a head name."""
     assert (name, "ORG") in _mentions(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وأتمت المجموعة العام الماضي الاستحواذ على فيرالتون الإسبانية المتخصصة في الخدمات اللوجستية.", "فيرالتون"),
+        ("وكانت الشركة قد اشترت لانديتال الألمانية عام 2019.", "لانديتال"),
+        ("وتتنافس الشركة مع مارتيكو الفرنسية في السوق المغربية.", "مارتيكو"),
+    ],
+)
+def test_a_transliterated_name_before_a_feminine_nationality_is_a_company_met_once(full, text, name):
+    assert ("ORG", name) in {(e.type, e.label) for e in full(Document(id="t", text=text)).entities}
