@@ -217,17 +217,19 @@ class MentionFinder:
         n = len(s.tokens)
         k = 0
         while k < n:
-            if not self._spelled_letter(s, k) or k > 0 and self._spelled_letter(s, k - 1):
+            joined = int(self._joined_letter(s, k))  # وإم إس سي: و joins a second acronym to a list
+            if not (joined or self._spelled_letter(s, k) and not (k > 0 and self._spelled_letter(s, k - 1))):
                 k += 1
                 continue
-            end = k
+            end = k + 1 if joined else k
             while end < n and self._spelled_letter(s, end):
                 end += 1
-            letters = s.folded[k:end]
+            letters = [s.folded[k][1:]][:joined] + s.folded[k + joined : end]
             if sum(w not in self.cues.stopwords for w in letters) >= 2:
-                while end < n and end - k < 6 and s.tokens[end].kind == "ar" and self._foreign(s.folded[end]):
+                while end < n and end - k < 6 and s.tokens[end].kind == "ar" and self._foreign(s.folded[end]) \
+                        and not self._joined_letter(s, end):
                     end += 1
-                s.candidates.append(_Candidate(k, end, "ORG", "acronym"))
+                s.candidates.append(_Candidate(k, end, "ORG", "acronym", clitic=joined))
             k = end
 
     def _people_named_like_companies(self, s: _Sent) -> None:
@@ -622,7 +624,15 @@ class MentionFinder:
         letters = self.cues.letter_names
         if s.folded[j] not in letters:
             return False
-        return (j > 0 and s.folded[j - 1] in letters) or (j + 1 < len(s.tokens) and s.folded[j + 1] in letters)
+        return (j > 0 and (s.folded[j - 1] in letters or self._joined_letter(s, j - 1))) \
+            or (j + 1 < len(s.tokens) and s.folded[j + 1] in letters)
+
+    def _joined_letter(self, s: _Sent, j: int) -> bool:
+        """True when token ``j`` is و on a spelled-out letter before another letter (وسي إم إيه): a list's next
+        acronym."""
+        word = s.folded[j]
+        return word.startswith("و") and word[1:] in self.cues.letter_names and j + 1 < len(s.tokens) \
+            and s.folded[j + 1] in self.cues.letter_names
 
     def _foreign(self, word: str) -> bool:
         """True for a word no Arabic dictionary or common-word list holds (a transliterated name: جنرال، موتورز)."""

@@ -145,6 +145,11 @@ def test_spelled_out_acronyms_are_one_org(rules, text, name):
     assert (name, "ORG") in _mentions(rules, text)
 
 
+def test_acronyms_joined_by_wa_are_two_orgs(rules):
+    mentions = _mentions(rules, "وتنافسها في السوق إل جي وتي إس إم وجي إم سي.")
+    assert {m for m, t in mentions if t == "ORG"} == {"إل جي", "تي إس إم", "جي إم سي"}
+
+
 @pytest.mark.parametrize(
     ("text", "person"),
     [
