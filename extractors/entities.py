@@ -168,10 +168,11 @@ def _parenthesis_opens(between: str) -> bool:
 
 
 def _short_name_after(a: Mention, b: Mention, between: str) -> bool:
-    """``الشركة العربية للاستثمارات الفندقية «آيكون»``: a long name built on a head noun and, in quotes right after it,
-    the short name the article goes on with."""
-    return (between.strip() in ("«", '"', "“") and a.type == b.type == "ORG" and a.source.startswith("head")
-            and not a.canonical and b.source in ("quoted", "quoted-extended", "gazetteer", "model") and len(a.key.split()) >= 3
+    """``الشركة العربية للاستثمارات الفندقية «آيكون»``: a long name built on a head noun, or a known one, and in quotes
+    right after it the short name the article goes on with (no second known entity)."""
+    named = a.source.startswith("head") and not a.canonical or a.source == "gazetteer" and not b.canonical
+    return (between.strip() in ("«", '"', "“") and a.type == b.type == "ORG" and named
+            and b.source in ("quoted", "quoted-extended", "gazetteer", "model") and len(a.key.split()) >= 3
             and (len(b.key.split()) < len(a.key.split()) or _generic_description(a)))
 
 

@@ -320,11 +320,18 @@ def test_quoted_items_of_a_list_take_the_type_of_its_class_noun(full, text, name
     assert all((name, etype) in found for name in names)
 
 
-def test_a_long_head_name_and_its_quoted_short_name_are_one_entity(full):
-    text = ("تعتزم الشركة المصرية للاستثمارات الفندقية والسياحية «آيكون» بناء فندق جديد. "
-            "وقالت آيكون إن التكلفة ستبلغ مليار جنيه.")
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        ("تعتزم الشركة المصرية للاستثمارات الفندقية والسياحية «آيكون» بناء فندق جديد. "
+         "وقالت آيكون إن التكلفة ستبلغ مليار جنيه.", "آيكون"),
+        ("وقعت الشركة السعودية للصناعات العسكرية «سامي» عقدا لبناء مصنع جديد. "
+         "وقالت سامي إن المصنع سيعمل بعد عامين.", "سامي"),
+    ],
+)
+def test_a_long_head_or_known_name_and_its_quoted_short_name_are_one_entity(full, text, short):
     orgs = [e for e in full(Document(id="t", text=text)).entities if e.type == "ORG"]
-    assert len(orgs) == 1 and {"آيكون"} <= set(orgs[0].aliases)
+    assert len(orgs) == 1 and {short} <= set(orgs[0].aliases)
 
 
 def test_a_known_entity_never_joins_a_longer_name_that_only_ends_like_it():
