@@ -1215,9 +1215,12 @@ class MentionFinder:
             etype = "ORG"  # داسيا، التابعة لمجموعة رينو: what is owned is a company, not a person
         if etype in ("PERSON", "ORG") and end - start > 1 and self._company_nationality(s, start, end - 1):
             etype, end = "ORG", end - 1  # وترانسكارغو السعودية: a feminine nationality agrees with a company
-        nationality = etype in ("PERSON", "ORG") and end < len(s.tokens) and self._company_nationality(s, start, end)
-        if nationality:
-            etype = "ORG"  # ماروبيني اليابانية، نواتوم الإسبانية: the nationality after the span, a company word like a suffix
+        suffixed = etype in ("PERSON", "ORG") and end < len(s.tokens) and self._company_nationality(s, start, end) \
+            or etype == "PERSON" and end - start > 1 and s.folded[end - 1] in self.cues.unit_words \
+            and s.folded[end - 1] not in self.cues.product_unit_words
+        if suffixed:
+            etype = "ORG"  # ماروبيني اليابانية، نواتوم الإسبانية، رائد فنتشرز: a nationality after the span or a unit
+            # word closing it is a company word like a suffix
         if start >= end:
             return
         head_type, kept = self._head_at(s, start)
@@ -1236,7 +1239,7 @@ class MentionFinder:
         elif s.tokens[start].kind == "ar" and etype != "LOC":
             clitic = self._clitic_by_evidence(s.folded[start], words, person=etype == "PERSON") \
                 or int(etype == "ORG" and self._conjoined_after_a_name(s, start))
-        source = "owned" if owned else "suffixed" if nationality else "model"
+        source = "owned" if owned else "suffixed" if suffixed else "model"
         s.candidates.append(_Candidate(start, end, etype, source, clitic=clitic))
         # A model span confirms an unconfirmed quoted or head proposal that it overlaps.
         for cand in s.candidates:
