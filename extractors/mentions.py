@@ -1368,18 +1368,17 @@ class MentionFinder:
 
     def _ends_another_name(self, s: _Sent, cand: _Candidate) -> bool:
         """True when the word before a weak name with no proclitic is a transliterated word or a definite noun (not a
-        function word, a nationality or a place): the name (القابضة) is an adjective or the last word of a longer one
-        (برايم القابضة، كونتكت المالية القابضة); after و it starts a new one (أوبر الأمريكية وكريم)."""
+        function word or a place): the name (القابضة) is an adjective or the last word of a longer one (برايم
+        القابضة، كونتكت المالية القابضة، الشركة الأردنية القابضة); after و it starts a new one (أوبر الأمريكية وكريم)."""
         start = cand.start
         if start == 0 or cand.clitic or s.tokens[start - 1].kind not in ("ar", "lat"):
             return False
         prev = s.folded[start - 1]
         if s.tokens[start - 1].kind == "lat":
             return True
-        if prev in self.cues.stopwords or prev in self.cues.speech_verbs or prev in self.cues.gentilics \
-                or prev in self.cues.places:
+        if prev in self.cues.stopwords or prev in self.cues.speech_verbs or prev in self.cues.places:
             return False
-        return prev.startswith("ال") or self._foreign(prev)
+        return prev.startswith("ال") or any(self._foreign(rest) for _, rest in strip_proclitic(prev))
 
     def _in_list(self, s: _Sent, a: _Candidate, b: _Candidate) -> bool:
         """True when ``a`` and ``b`` stand next to each other in a list (A و B، A، B)."""

@@ -963,7 +963,7 @@ def test_a_quoted_name_before_a_line_of_business_and_its_latin_form_are_one_comp
 
 def test_a_weak_known_name_after_another_name_is_not_that_entity(full):
     text = ("أعلنت «القابضة» (ADQ) استحواذها على حصة في «سديم». وقال أحمد القاضي، المحلل لدى برايم القابضة، إن "
-            "الصفقة مهمة. وتنافس «سديم» شركة كونتكت المالية القابضة.")
+            "الصفقة مهمة. وتنافس «سديم» شركة كونتكت المالية القابضة والشركة الأردنية القابضة.")
     ex = full(Document(id="t", text=text))
     adq = [m.text for m in ex.mentions if m.canonical == "adq"]
     assert "ADQ" in adq
