@@ -363,13 +363,18 @@ class MentionFinder:
                 s.candidates.append(_Candidate(cand.start, end, "ORG", "head-extended", clitic=cand.clitic))
         for i in range(len(s.tokens) - 2):  # شركة الواحة للتطوير العقاري: a definite word between head and sector
             head_type, kept = self._head_at(s, i)
-            word = s.folded[i + 1]
-            if head_type != "ORG" or kept or not word.startswith("ال") or (i + 1, i + 2) in known or word in self.cues.stopwords \
-                    or word in self.cues.places or word in self.cues.gentilics or self._head_at_word(word[2:]):
+            if head_type != "ORG" or kept:
                 continue
-            end = self._sector_end(s, i + 2)
-            if end is not None:
-                s.candidates.append(_Candidate(i + 1, end, "ORG", "head-extended"))
+            for n in (1, 2):  # شركة نجوم الشاشة للترفيه: or a noun and the definite word it governs
+                words = s.folded[i + 1 : i + 1 + n]
+                if (i + 1, i + 1 + n) in known or not words[-1].startswith("ال") \
+                        or n == 2 and (words[0].startswith(("ال", "و")) or s.tokens[i + 1].kind != "ar") \
+                        or any(w in self.cues.stopwords or w in self.cues.places or w in self.cues.gentilics
+                               or self._head_at_word(w.removeprefix("ال")) for w in words):
+                    continue
+                end = self._sector_end(s, i + 1 + n)
+                if end is not None:
+                    s.candidates.append(_Candidate(i + 1, end, "ORG", "head-extended"))
 
     def _sector_end(self, s: _Sent, k: int) -> int | None:
         """End of a sector phrase that starts at token ``k`` (للتطوير العقاري), or None when none starts there."""
