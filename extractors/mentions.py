@@ -1092,6 +1092,11 @@ class MentionFinder:
                     parts += 1
                     continue
                 break
+            joined = self._joined_patronymic(s, k)
+            if joined:  # يوسف محمد بنعبد الله: بن written onto a grandfather's name
+                k += joined
+                parts += 1
+                continue
             ends = self._terminated(s, k + 1) or k + 1 < len(s.tokens) and s.folded[k + 1] in cues.person_titles
             ordinary = self._common(w) or self._common(w[2:])
             participle = self._definite_participle(w)  # ناصف ساويرس المساهم الرئيسي
@@ -1122,6 +1127,15 @@ class MentionFinder:
         while s.folded[k - 1] in cues.name_connectors:
             k -= 1
         return k
+
+    def _joined_patronymic(self, s: _Sent, k: int) -> int:
+        """Tokens of a patronymic written with بن attached (بنسعيد، بنعبد الله) at token ``k``, else 0."""
+        w, names = s.folded[k], self.cues.first_names
+        if not w.startswith("بن") or len(w) < 5:
+            return 0
+        if w[2:] == "عبد" and k + 1 < len(s.tokens) and "عبد" + s.folded[k + 1] in names:
+            return 2
+        return int(w[2:] in names)
 
     def _names_without_head(self, words: tuple[str, ...]) -> bool:
         """True when the words after a head noun still name something on their own: a word that is no ordinary word,
@@ -1160,6 +1174,11 @@ class MentionFinder:
                 continue
             if chained and s.folded[k - 1] not in cues.name_connectors:
                 break  # أحمد بن سعيد آل مكتوم مجلس: after a connector's part only another connector goes on
+            joined = self._joined_patronymic(s, k)
+            if joined:  # يوسف بنعبد الله
+                k += joined
+                parts += 1
+                continue
             if not (self._name_like(s, k) or self._given_ali(s, k)) or w in cues.places or w in cues.speech_verbs \
                     or w in cues.accusative_titles or w in cues.sector_adjectives:
                 break  # علامة كريم التجارية: a line-of-business adjective is no name part

@@ -1151,3 +1151,15 @@ def test_a_business_word_after_a_name_makes_one_company(rules, text, name):
 )
 def test_a_transliterated_name_before_a_feminine_nationality_is_a_company_met_once(full, text, name):
     assert ("ORG", name) in {(e.type, e.label) for e in full(Document(id="t", text=text)).entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وقال يوسف بنعبد الله الإدريسي، المدير العام للشركة، إن العقد مهم.", "يوسف بنعبد الله الإدريسي"),
+        ("وقال يوسف محمد بنعبد الله الإدريسي إن العقد مهم.", "يوسف محمد بنعبد الله الإدريسي"),
+        ("وأكد كريم بنسعيد أن الشركة ستوسع أنشطتها.", "كريم بنسعيد"),
+    ],
+)
+def test_a_patronymic_written_with_bin_attached_is_part_of_the_name(full, text, person):
+    assert (person, "PERSON") in _mentions(full, text)
