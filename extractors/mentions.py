@@ -569,7 +569,8 @@ class MentionFinder:
             return None  # بنك سعودي، صندوق استثماري، مجموعة تأمين: a description, not a name (مجموعة كمال نصار is one)
         if (self._foreign(words[0]) or any(w in cues.unit_words for w in words)) and founder_end == 0:
             # مجموعة نورينكو الدفاعية الصينية: after a transliterated name, definite adjectives describe it
-            while len(words) > 1 and words[-1].startswith(("ال", "وال")) and words[-1] not in cues.unit_words:
+            while len(words) > 1 and words[-1].startswith(("ال", "وال")) and words[-1] not in cues.unit_words \
+                    and not corporate_suffix(words[-1]):  # (مجموعة سيركل هيلث القابضة keeps its suffix)
                 words.pop()
                 j -= 1
         proper = any(w in cues.places or w in cues.gentilics for w in words) or not words[0].startswith("ال")

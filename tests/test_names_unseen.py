@@ -1163,3 +1163,16 @@ def test_a_transliterated_name_before_a_feminine_nationality_is_a_company_met_on
 )
 def test_a_patronymic_written_with_bin_attached_is_part_of_the_name(full, text, person):
     assert (person, "PERSON") in _mentions(full, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("أقرت الجمعية العامة لمجموعة سالم المري وأولاده القابضة خطة جديدة.", "مجموعة سالم المري وأولاده القابضة"),
+        ("أقرت الجمعية العامة لمجموعة عبد الرحمن العتيبي وأولاده القابضة خطة جديدة.",
+         "مجموعة عبد الرحمن العتيبي وأولاده القابضة"),
+        ("واستحوذت مجموعة فالكورا كابيتال القابضة على الحصة.", "مجموعة فالكورا كابيتال القابضة"),
+    ],
+)
+def test_a_family_company_keeps_and_sons_and_its_corporate_suffix(full, text, name):
+    assert (name, "ORG") in _mentions(full, text)
