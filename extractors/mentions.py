@@ -1527,9 +1527,10 @@ class MentionFinder:
 
     def _repeats(self, sents: list[_Sent]) -> None:
         """Names found once are names everywhere in the article: a person's surname, a Latin name, a transliterated
-        name first seen after a head noun or in a list."""
+        name first seen after a head noun or in a list, a quoted name that is no ordinary word."""
         names: dict[tuple[str, ...], str] = {}
-        quoted: set[str] = set()  # one-word names seen in quotes: elsewhere a name only before a line of business
+        quoted: set[str] = set()  # one-word names seen in quotes: ordinary words are names elsewhere only before a
+        # line of business
         for s in sents:
             for c in s.candidates:
                 if not c.confirmed or c.source == "weak":
@@ -1557,6 +1558,9 @@ class MentionFinder:
                     trade = self._before_line_of_business(words) if c.type == "ORG" else None
                     if trade:
                         names.setdefault(trade, c.type)  # الحكمة after الحكمة للأدوية
+        for word in quoted - {k[0] for k in names if len(k) == 1}:
+            if len(word) >= 3 and not self._common(word):
+                names[(word,)] = "ORG"  # «دكّة» … وتأسست دكة عام 2018: a quoted name no ordinary word is a name everywhere
         names = {k: v for k, v in names.items() if not (len(k) == 1 and k[0] in self.cues.stopwords)}
         self._quoted_before_line_of_business(sents, quoted - {k[0] for k in names if len(k) == 1})
         if not names:

@@ -1176,3 +1176,11 @@ def test_a_patronymic_written_with_bin_attached_is_part_of_the_name(full, text, 
 )
 def test_a_family_company_keeps_and_sons_and_its_corporate_suffix(full, text, name):
     assert (name, "ORG") in _mentions(full, text)
+
+
+def test_a_quoted_one_word_name_is_the_company_where_it_stands_unquoted(full):
+    text = ("منصة «قنديل» تجمع 20 مليون دولار. وأعلنت قنديل، منصة التجارة الإلكترونية، إغلاق الجولة. "
+            "وتأسست قنديل عام 2019 على يد منى الحربي.")
+    ex = full(Document(id="t", text=text))
+    company = next(e for e in ex.entities if e.label == "قنديل")
+    assert company.type == "ORG" and len(company.mentions) == 3
