@@ -1190,6 +1190,8 @@ class _Context:
         if spec == "after":
             if "PERSON" in types and self._held_post(start):
                 return []  # التي تشغل منصب الرئيسة التنفيذية، وY: the post is the person's before it, not Y's
+            if self.trigger.relation in ("LEADS", "WORKS_FOR"):
+                end = self._past_a_department(end)  # المدير التنفيذي في إدارة الاستثمارات الخليجية لدى X
             return self._after(end, types, window, exclude, adjacent)
         if spec in ("before", "salient", "subject") and self.trigger.gap is not None:
             inside = [m for m in self.ms if self.trigger.gap[0] <= m.start < self.trigger.gap[1] and m.type in types
@@ -1706,6 +1708,22 @@ class _Context:
             **attrs,
         )
 
+    def _past_a_department(self, end: int) -> int:
+        """The token after a department a title names with في (المدير الأول في إدارة الاستثمارات الأوروبية لدى X):
+        the في or لدى before the company; ``end`` itself when no department follows the title."""
+        k = end + 1
+        if end + 1 >= len(self.folded) or self.folded[end] != "في" or not self._department(self.folded[end + 1]):
+            return end
+        while k < len(self.folded) and k - end <= 6 and self.tokens[k].kind == "ar" and self.folded[k] not in ("في", "لدي"):
+            k += 1
+        return k if k < len(self.folded) and self.folded[k] in ("في", "لدي") else end
+
+    @staticmethod
+    def _department(word: str) -> bool:
+        """True for a part or function of an organization (إدارة، لقطاع، الأبحاث): ``department_nouns`` in cues.json."""
+        return any((rest[2:] if rest.startswith("ال") else rest) in load_cues().department_nouns
+                   for _, rest in strip_proclitic(word)[:2])
+
     def _heads_a_function(self, end: int, tail: _M) -> bool:
         """True when a title's own complement is a function or a part of the company, and the company follows with
         في or لدى (مديرا للمنتجات في X، المدير العام المكلف بالشبكات في X، رئيس قطاع الأفراد لدى X): its holder
@@ -1716,9 +1734,8 @@ class _Context:
         between = self.folded[end:k]
         if len(between) < 2 or between[-1] not in ("في", "لدي"):
             return False
-        first = between[0]
-        department = any((rest[2:] if rest.startswith("ال") else rest) in load_cues().department_nouns
-                         for _, rest in strip_proclitic(first)[:2])  # رئيس إدارة الأبحاث في X، رئيس أبحاث الأسهم في X
+        first = between[1] if between[0] == "في" else between[0]  # المدير التنفيذي في إدارة الاستثمارات لدى X
+        department = self._department(first)  # رئيس إدارة الأبحاث في X، رئيس أبحاث الأسهم في X
         return first in _CHARGED or department or first[:1] in ("ل", "ب") and first != "لدي" and _head_noun(first) is None
 
     def _minority_stake(self, end: int, tail: _M) -> bool:
