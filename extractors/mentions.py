@@ -1229,6 +1229,8 @@ class MentionFinder:
             start += 1
         while end > start and s.tokens[end - 1].kind == "sym":
             end -= 1
+        if etype == "PERSON" and self._is_title(s.folded[start:end]):
+            return  # رائد الأعمال، رجل الأعمال: a title alone names no one
         title = self._title_before(s, start) if etype == "PERSON" else None
         governed = title is not None and self._governed_by_apposed_title(s, title, start)
         if governed:

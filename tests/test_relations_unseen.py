@@ -1161,3 +1161,15 @@ def test_the_party_a_clause_names(full, text, fact, not_fact):
 def test_a_post_held_is_the_title_that_names_it(rules, text, fact):
     facts = {f for f in _facts(rules, text) if f[1] in ("LEADS", "WORKS_FOR")}
     assert facts == {fact}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتأسست شركة «مداري» عام 2014 على يد رائد الأعمال نواف بن سعد العتيبي.",
+        "وتأسست شركة «مداري» عام 2014 على يد رائدة الأعمال نورة بنت سعد العتيبي.",
+    ],
+)
+def test_a_founder_after_a_title_is_the_person_not_the_title(full, text):
+    founders = {f[0] for f in _facts(full, text) if f[1] == "FOUNDED"}
+    assert len(founders) == 1 and "العتيبي" in next(iter(founders))
