@@ -1173,3 +1173,20 @@ def test_a_post_held_is_the_title_that_names_it(rules, text, fact):
 def test_a_founder_after_a_title_is_the_person_not_the_title(full, text):
     founders = {f[0] for f in _facts(full, text) if f[1] == "FOUNDED"}
     assert len(founders) == 1 and "العتيبي" in next(iter(founders))
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("ويشتد التنافس في السوق، حيث تواجه «نوفالين» موزعين راسخين مثل «زيفيرا» و«سديم».",
+         {("زيفيرا", "COMPETES_WITH", "نوفالين"), ("سديم", "COMPETES_WITH", "نوفالين")}),
+        ("وتواجه «نوفالين» في السوق المصرية شركات كبرى مثل «زيفيرا».", {("زيفيرا", "COMPETES_WITH", "نوفالين")}),
+    ],
+)
+def test_facing_players_such_as_names_rivals(full, text, facts):
+    assert facts <= _facts(full, text)
+
+
+def test_facing_challenges_names_no_rival(full):
+    text = "وتواجه «نوفالين» تحديات كبيرة في السوق بعد خروج «زيفيرا» منها."
+    assert not {f for f in _facts(full, text) if f[1] == "COMPETES_WITH"}
