@@ -837,8 +837,19 @@ class MentionFinder:
                 i = j
                 continue
             versioned = j - i > 1 and s.tokens[j - 1].kind == "num"
-            s.candidates.append(_Candidate(i, j, self._latin_type(s, i, j, words), "latin-version" if versioned else "latin"))
+            etype = self._latin_type(s, i, j, words)
+            s.candidates.append(_Candidate(i, j, etype, "latin-version" if versioned else "latin"))
+            self._confirm_quote_around(s, i, j, etype)
             i = j
+
+    def _confirm_quote_around(self, s: _Sent, i: int, j: int, etype: str) -> None:
+        """A quote that holds a Latin name and Arabic words (روبوتات الفرز «حامل X200») is the whole name: the Latin
+        name confirms it and gives it its type."""
+        for cand in s.candidates:
+            if cand.source == "quoted" and not cand.confirmed and cand.start <= i and j <= cand.end \
+                    and cand.end - cand.start > j - i \
+                    and all(t.kind in ("ar", "lat", "num") for t in s.tokens[cand.start : cand.end]):
+                cand.confirmed, cand.type = True, etype
 
     def _drop_glosses(self, s: _Sent) -> None:
         """Drop the Latin candidates that are the English for the Arabic term before them (see :meth:`_gloss`)."""

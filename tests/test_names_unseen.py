@@ -1184,3 +1184,14 @@ def test_a_quoted_one_word_name_is_the_company_where_it_stands_unquoted(full):
     ex = full(Document(id="t", text=text))
     company = next(e for e in ex.entities if e.label == "قنديل")
     assert company.type == "ORG" and len(company.mentions) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وتعتمد المتاجر على روبوتات الفرز «حامل X200» في مراكز التوزيع.", "حامل X200"),
+        ("وتطرح الشركة هاتف «نجمة S5» في الأسواق الخليجية.", "نجمة S5"),
+    ],
+)
+def test_a_quote_of_arabic_words_and_a_latin_model_is_one_product(full, text, name):
+    assert (name, "PRODUCT") in _mentions(full, text)
