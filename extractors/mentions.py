@@ -647,12 +647,14 @@ class MentionFinder:
 
     def _describes(self, word: str) -> bool:
         """True for an indefinite word that describes a head noun instead of naming it: an ordinary word, a
-        line of business (صندوق تقاعد، مؤسسة تمويل) or a relational adjective (استثماري، إفريقي، تأمين) that is
-        not a place."""
+        line of business (صندوق تقاعد، مؤسسة تمويل), a relational adjective (استثماري، إفريقي، تأمين) that is
+        not a place, or a feminine participle (مؤسسة مرخصة، شركة متخصصة)."""
         if word.startswith("ال") or word in self.cues.places:
             return False
         nisba = word.endswith(("ي", "يه")) and len(word) >= 5 and known_word(word)
-        return self._common(word) or nisba or word in self.cues.sector_words
+        participle = word.startswith("م") and word.endswith("ه") and len(word) >= 5 and known_word(word) \
+            and not self.gazetteer.lookup(word) and word not in self.cues.first_names  # مؤسسة مرخصة
+        return self._common(word) or nisba or participle or word in self.cues.sector_words
 
     def _ordinary_noun(self, word: str) -> bool:
         """True for a word that cannot be a surname: a common word with a proclitic (لخطط), or a common word of four

@@ -1195,3 +1195,11 @@ def test_a_quoted_one_word_name_is_the_company_where_it_stands_unquoted(full):
 )
 def test_a_quote_of_arabic_words_and_a_latin_model_is_one_product(full, text, name):
     assert (name, "PRODUCT") in _mentions(full, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ويضم القطاع 11 مؤسسة مرخصة من البنك المركزي.", "وتعمل في السوق مؤسسة متخصصة في التمويل الأصغر."],
+)
+def test_a_head_noun_and_a_participle_describe_no_one(full, text):
+    assert not [m for m, t in _mentions(full, text) if t == "ORG"]
