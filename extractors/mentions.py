@@ -1616,9 +1616,10 @@ class MentionFinder:
         key = name_key(surface)
         if not key or len(key) < 2:
             return None
-        if cand.type != "PERSON" and (key in self.cues.stopwords and not (cand.canonical and _quoted(s, cand))
+        governed = cand.clitic and s.folded[cand.start][:1] == "ل" and self._title_before(s, cand.start) is not None
+        if cand.type != "PERSON" and (key in self.cues.stopwords and not (cand.canonical and (_quoted(s, cand) or governed))
                                       or self._bare_head(key)):
-            return None  # (قال مصدر مطلع: a function word; «مصدر» quoted is the company)
+            return None  # (قال مصدر مطلع: a function word; «مصدر» quoted, or الرئيس التنفيذي لمصدر, is the company)
         if key in self.cues.gentilics and not cand.canonical:
             return None  # السعودي، الإماراتية: a nationality alone describes, it does not name
         if cand.source == "model" and cand.end - cand.start == 1 and first.kind == "ar" and self._ordinary_word(key):

@@ -1190,3 +1190,10 @@ def test_facing_players_such_as_names_rivals(full, text, facts):
 def test_facing_challenges_names_no_rival(full):
     text = "وتواجه «نوفالين» تحديات كبيرة في السوق بعد خروج «زيفيرا» منها."
     assert not {f for f in _facts(full, text) if f[1] == "COMPETES_WITH"}
+
+
+def test_a_known_company_spelled_like_a_function_word_is_the_company_after_a_title(full):
+    text = "وقال محمد الرمحي، الرئيس التنفيذي لمصدر، إن المشروع مهم. وقال مصدر مطلع إن الصفقة ستتم."
+    ex = full(Document(id="t", text=text))
+    assert ("محمد الرمحي", "LEADS", "مصدر") in _facts(full, text)
+    assert len([m for m in ex.mentions if m.canonical == "masdar"]) == 1
