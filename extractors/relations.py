@@ -140,6 +140,8 @@ class _Trigger:
     """Tokens of a subject standing inside the phrase (قادت شركة X جولة): they fill the ``before`` slot."""
     marbuta: bool = False
     """The one-word trigger ends with ة (شريكة، الرئيسة): the same word with ه is a noun with a pronoun (شريكه)."""
+    reciprocal: bool = True
+    """A symmetric trigger with a dual subject relates the two (تتنافس الشركتان); not one that faces others (تواجه)."""
 
 
 @dataclass(frozen=True)
@@ -203,6 +205,7 @@ class _Entry(BaseModel):
     role: str | None = None
     overlap: bool = False
     no_amount: bool = False
+    reciprocal: bool = True
     expect: list[tuple[str, RelationType, str]] = Field(default_factory=list)
     """The facts the example states, as (head label, relation, tail label); a test extracts each example."""
 
@@ -234,6 +237,7 @@ def _lexicon() -> _Lexicon:
             trig = _Trigger(
                 words, entry["relation"], entry.get("role"), tuple(entry["frames"]),
                 entry.get("overlap", False), entry.get("no_amount", False), pronoun, marbuta=phrase.endswith("ة"),
+                reciprocal=entry.get("reciprocal", True),
             )
             by_first.setdefault(words[0], []).append(trig)
             indefinite = indefinite_title(words)
@@ -938,7 +942,7 @@ class _Context:
                 pairs = [(h, t) for h, t in pairs if h.entity.id != t.entity.id]
             if pairs:
                 return [self._relation(trig, frame, h, t, start, end, document) for h, t in pairs]
-        pair = self._dual_pair(start, end) if trig.relation in SYMMETRIC_RELATIONS else None
+        pair = self._dual_pair(start, end) if trig.relation in SYMMETRIC_RELATIONS and trig.reciprocal else None
         if pair:
             return [self._relation(trig, {"confidence": 0.6}, *pair, start, end, document)]
         return []
