@@ -620,7 +620,8 @@ def _implied(found: dict[tuple[str, str, str], Relation]) -> None:
     specific = {frozenset((h, t)) for (h, r, t) in found if r in _BEATS_CONTRACT}
     for key in [k for k in found if k[1] == "CONTRACT_WITH" and frozenset((k[0], k[2])) in specific]:
         del found[key]
-    for key in [k for k, r in found.items() if k[1] == "WORKS_FOR" and r.role == _POST_WORD and (k[0], "LEADS", k[2]) in found]:
+    posts = [k for k, r in found.items() if k[1] == "WORKS_FOR" and r.role == _POST_WORD and (k[0], "LEADS", k[2]) in found]
+    for key in posts:
         del found[key]
     for (head, rel, tail), relation in list(found.items()):
         if rel == "LEFT" and (head, "WORKS_FOR", tail) not in found and (head, "LEADS", tail) not in found:
