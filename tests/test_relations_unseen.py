@@ -1197,3 +1197,14 @@ def test_a_known_company_spelled_like_a_function_word_is_the_company_after_a_tit
     ex = full(Document(id="t", text=text))
     assert ("محمد الرمحي", "LEADS", "مصدر") in _facts(full, text)
     assert len([m for m in ex.mentions if m.canonical == "masdar"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("وتتنافس الشركة مع مجموعة «إيدج» الإماراتية، التي تصنّع عربات «نمر» متعددة المهام.", ("نمر", "PRODUCT_OF", "إيدج")),
+        ("وتنتج شركة «روابي» سجائر «صقر» واسعة الانتشار في الكويت.", ("صقر", "PRODUCT_OF", "روابي")),
+    ],
+)
+def test_a_maker_of_a_named_vehicle_or_good_makes_that_product(full, text, fact):
+    assert fact in _facts(full, text)
