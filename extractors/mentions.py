@@ -224,7 +224,7 @@ class MentionFinder:
             end = k + 1 if joined else k
             while end < n and self._spelled_letter(s, end):
                 end += 1
-            letters = [s.folded[k][1:]][:joined] + s.folded[k + joined : end]
+            letters = ([s.folded[k][1:]] if joined else []) + s.folded[k + joined : end]
             if sum(w not in self.cues.stopwords for w in letters) >= 2:
                 while end < n and end - k < 6 and s.tokens[end].kind == "ar" and self._foreign(s.folded[end]) \
                         and not self._joined_letter(s, end):
@@ -1573,11 +1573,11 @@ class MentionFinder:
                     trade = self._before_line_of_business(words) if c.type == "ORG" else None
                     if trade:
                         names.setdefault(trade, c.type)  # الحكمة after الحكمة للأدوية
-        for word in quoted - {k[0] for k in names if len(k) == 1}:
-            if len(word) >= 3 and not self._common(word):
-                names[(word,)] = "ORG"  # «دكّة» … وتأسست دكة عام 2018: a quoted name no ordinary word is a name everywhere
+        quoted -= {k[0] for k in names if len(k) == 1}
+        rare = {w for w in quoted if len(w) >= 3 and not self._common(w)}
+        names.update({(w,): "ORG" for w in rare})  # «دكّة» … وتأسست دكة عام 2018: a quoted name no ordinary word
         names = {k: v for k, v in names.items() if not (len(k) == 1 and k[0] in self.cues.stopwords)}
-        self._quoted_before_line_of_business(sents, quoted - {k[0] for k in names if len(k) == 1})
+        self._quoted_before_line_of_business(sents, quoted - rare)
         if not names:
             return
         beginnings = {k[:n] for k in names for n in range(1, len(k))}
@@ -1616,8 +1616,7 @@ class MentionFinder:
         key = name_key(surface)
         if not key or len(key) < 2:
             return None
-        governed = cand.clitic and s.folded[cand.start][:1] == "ل" and self._title_before(s, cand.start) is not None
-        if cand.type != "PERSON" and (key in self.cues.stopwords and not (cand.canonical and (_quoted(s, cand) or governed))
+        if cand.type != "PERSON" and (key in self.cues.stopwords and not (cand.canonical and self._named_there(s, cand))
                                       or self._bare_head(key)):
             return None  # (قال مصدر مطلع: a function word; «مصدر» quoted, or الرئيس التنفيذي لمصدر, is the company)
         if key in self.cues.gentilics and not cand.canonical:
@@ -1644,6 +1643,13 @@ class MentionFinder:
             source=cand.source,
             canonical=cand.canonical,
         )
+
+
+    def _named_there(self, s: _Sent, cand: _Candidate) -> bool:
+        """True when a known name spelled like a function word is used as a name: quoted («مصدر»), or governed by a
+        title with لـ (الرئيس التنفيذي لمصدر)."""
+        return _quoted(s, cand) or bool(cand.clitic) and s.folded[cand.start][:1] == "ل" \
+            and self._title_before(s, cand.start) is not None
 
 
 def _attached(tokens: list[Token], i: int) -> str | None:
